@@ -1,0 +1,73 @@
+#pragma once
+// Drains every in-use ring of an arena on its own thread, turns raw ticks into
+// monotonic nanoseconds, reassembles strings, recycles the rings of finished
+// workers, and hands batches to whoever pulls them (the GUI on a timer, the
+// CLI at the end). Never touches a QObject.
+#include "core/record/clock.h"
+#include "core/record/shared_arena.h"
+#include "core/trace/event.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace cl::record {
+
+struct Batch {
+    std::vector<trace::Event> events;                         // all but StringDef/TextChunk
+    std::vector<std::pair<std::uint32_t, std::string>> strings; // newly defined strings
+    std::uint64_t droppedTotal = 0;                          // cumulative, whole run
+};
+
+class Collector {
+public:
+    explicit Collector(SharedArena &arena);
+    ~Collector();
+    Collector(const Collector &) = delete;
+    Collector &operator=(const Collector &) = delete;
+
+    void start(std::chrono::microseconds interval = std::chrono::milliseconds(2));
+    // Stops the thread after one last drain.
+    void stop();
+    // Drains every ring once on the calling thread; returns events drained.
+    std::size_t drainNow();
+
+    Batch takeBatch();
+    std::uint64_t droppedTotal() const { return m_droppedTotal.load(std::memory_order_relaxed); }
+    std::uint64_t eventsIngested() const { return m_ingested.load(std::memory_order_relaxed); }
+    const TickConverter &ticks() const { return m_ticks; }
+
+private:
+    struct PartialString {
+        std::uint32_t id = 0;
+        std::size_t expected = 0;
+        std::string text;
+    };
+    void loop(std::chrono::microseconds interval);
+    void decode(std::uint32_t ring, const trace::Event *events, std::size_t n, Batch &out);
+
+    SharedArena &m_arena;
+    TickConverter m_ticks;
+    std::mutex m_drainMutex;  // one consumer per ring at a time
+    std::mutex m_batchMutex;
+    Batch m_pending;
+    std::vector<trace::Event> m_scratch;
+    std::unordered_map<std::uint32_t, PartialString> m_partial; // by ring
+    std::uint64_t m_droppedRecycled = 0;
+    std::atomic<std::uint64_t> m_droppedTotal{0};
+    std::atomic<std::uint64_t> m_ingested{0};
+    std::chrono::steady_clock::time_point m_lastRefit;
+
+    std::thread m_thread;
+    std::mutex m_wakeMutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+};
+
+} // namespace cl::record

@@ -1,0 +1,79 @@
+#pragma once
+// The fixed-size record every primitive writes. Used inside forked children,
+// so this header must stay free of Qt.
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace cl::trace {
+
+enum class EventKind : std::uint8_t {
+    WorkerStart = 1, // value: parent pid; objectId: name string id
+    WorkerExit,      // value: exit code (>= 0) or -signal; pid/tid of the worker
+    SpanBegin,       // arg: SpanState; objectId: the lock/queue involved (0 if none)
+    SpanEnd,         // arg: SpanState
+    Counter,         // objectId: counter id; value: new value
+    Print,           // objectId: string id of the printed line
+    FlowOut,         // objectId: flow id (unique per hand-over); value: object id
+    FlowIn,          // objectId: flow id; value: object id
+    StringDef,       // objectId: string id; value: length; followed by TextChunk events
+    TextChunk,       // payload overlays the record, see packText()
+    ObjectName,      // objectId: object id (lock, counter); value: string id
+    CpuSample,       // arg: 0 per core (objectId = core), 1 per process (pid); value: permille
+    Metric,          // objectId: string id of the metric name; value: metric value
+};
+
+// Fixed palette shared by timeline, legend, exports and docs.
+enum class SpanState : std::uint8_t {
+    Running = 0,
+    LockWait,
+    LockHold,
+    QueueFullWait,
+    QueueEmptyWait,
+    Sleep,
+    Starting,
+    GilWait,
+    Zombie,
+    Count
+};
+
+struct Event {
+    std::uint64_t timeNs;   // CLOCK_MONOTONIC, same clock in every process
+    std::int64_t value;
+    std::int32_t pid;
+    std::int32_t tid;
+    std::uint32_t objectId;
+    std::uint16_t cpu;
+    EventKind kind;
+    std::uint8_t arg;
+};
+static_assert(sizeof(Event) == 32, "events must stay 32 bytes: the ring and the bench assume it");
+
+// A text chunk reuses the first 24 bytes of the record (time, value, pid, tid)
+// so strings travel through the same fixed-size ring as everything else.
+inline constexpr std::size_t kTextChunkBytes = 24;
+
+inline Event packText(std::uint32_t stringId, std::string_view chunk)
+{
+    Event e{};
+    std::memcpy(static_cast<void *>(&e), chunk.data(), chunk.size() < kTextChunkBytes ? chunk.size() : kTextChunkBytes);
+    e.objectId = stringId;
+    e.kind = EventKind::TextChunk;
+    e.arg = static_cast<std::uint8_t>(chunk.size() < kTextChunkBytes ? chunk.size() : kTextChunkBytes);
+    return e;
+}
+
+inline std::string_view unpackText(const Event &e)
+{
+    return {reinterpret_cast<const char *>(&e), e.arg};
+}
+
+// Counter ids that have meaning across the whole product.
+namespace counter_id {
+inline constexpr std::uint32_t TicketsLeft = 1;
+inline constexpr std::uint32_t SharedValue = 2;
+inline constexpr std::uint32_t QueueDepth = 3;
+} // namespace counter_id
+
+} // namespace cl::trace

@@ -1,0 +1,263 @@
+#include "core/trace/trace_store.h"
+#include "core/record/collector.h"
+
+#include <algorithm>
+
+namespace cl::trace {
+
+namespace {
+std::uint64_t workerKey(std::int32_t pid, std::int32_t tid)
+{
+    return (std::uint64_t(std::uint32_t(pid)) << 32) | std::uint32_t(tid);
+}
+
+// Events from different writers arrive interleaved; within a track they are
+// nearly sorted, so inserting from the back costs O(1) in practice.
+template<typename Vec, typename Key>
+void insertSorted(Vec &v, typename Vec::value_type item, Key key)
+{
+    if (v.empty() || key(v.back()) <= key(item)) {
+        v.push_back(std::move(item));
+        return;
+    }
+    auto it = std::upper_bound(v.begin(), v.end(), item,
+                               [&](const auto &a, const auto &b) { return key(a) < key(b); });
+    v.insert(it, std::move(item));
+}
+
+constexpr const char *kStateKeys[] = {"running",     "lock-wait", "lock-hold",   "queue-full", "queue-empty",
+                                      "sleep",       "starting",  "gil-wait",    "zombie"};
+static_assert(std::size(kStateKeys) == std::size_t(SpanState::Count));
+} // namespace
+
+const char *spanStateKey(SpanState s)
+{
+    const auto i = std::size_t(s);
+    return i < std::size(kStateKeys) ? kStateKeys[i] : "unknown";
+}
+
+bool spanStateFromKey(std::string_view key, SpanState &out)
+{
+    for (std::size_t i = 0; i < std::size(kStateKeys); ++i) {
+        if (key == kStateKeys[i]) {
+            out = SpanState(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+void TraceStore::clear()
+{
+    const auto rev = m_revision;
+    *this = TraceStore();
+    m_revision = rev + 1;
+}
+
+void TraceStore::ingest(const record::Batch &batch)
+{
+    for (const auto &[id, text] : batch.strings)
+        m_strings[id] = text;
+    std::vector<Event> events = batch.events;
+    addEvents(std::move(events));
+    m_dropped = batch.droppedTotal;
+}
+
+void TraceStore::addString(std::uint32_t id, std::string text)
+{
+    m_strings[id] = std::move(text);
+    ++m_revision;
+}
+
+void TraceStore::addEvents(std::vector<Event> events)
+{
+    std::stable_sort(events.begin(), events.end(),
+                     [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
+    for (const Event &e : events)
+        apply(e);
+    m_eventCount += events.size();
+    ++m_revision;
+}
+
+int TraceStore::ensureWorker(std::int32_t pid, std::int32_t tid, std::uint64_t time)
+{
+    const auto key = workerKey(pid, tid);
+    auto it = m_workerByKey.find(key);
+    if (it != m_workerByKey.end())
+        return it->second;
+    WorkerTrack w;
+    w.pid = pid;
+    w.tid = tid;
+    w.startTime = time;
+    w.lastTime = time;
+    m_workers.push_back(std::move(w));
+    const int index = int(m_workers.size()) - 1;
+    m_workerByKey.emplace(key, index);
+    return index;
+}
+
+CounterTrack &TraceStore::ensureCounter(CounterTrack::Kind kind, std::uint32_t key)
+{
+    for (auto &c : m_counters)
+        if (c.kind == kind && c.key == key)
+            return c;
+    m_counters.push_back(CounterTrack{kind, key, {}});
+    return m_counters.back();
+}
+
+void TraceStore::apply(const Event &e)
+{
+    if (e.kind != EventKind::CpuSample && e.kind != EventKind::Metric) {
+        if (m_begin == 0 || e.timeNs < m_begin)
+            m_begin = e.timeNs;
+    }
+    m_end = std::max(m_end, e.timeNs);
+
+    switch (e.kind) {
+    case EventKind::WorkerStart: {
+        WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
+        w.ppid = std::int32_t(e.value);
+        w.name = std::string(string(e.objectId));
+        w.startTime = std::min(w.startTime, e.timeNs);
+        break;
+    }
+    case EventKind::WorkerExit: {
+        WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
+        w.exited = true;
+        w.exitTime = e.timeNs;
+        w.exitValue = e.value;
+        w.lastTime = std::max(w.lastTime, e.timeNs);
+        // A worker that died mid-span (killed while holding a lock) ends its spans here.
+        for (std::size_t s = 0; s < w.openSince.size(); ++s) {
+            if (w.openSince[s] != 0) {
+                insertSorted(w.spans, Span{w.openSince[s], e.timeNs, SpanState(s), w.openObject[s]},
+                             [](const Span &x) { return x.begin; });
+                w.openSince[s] = 0;
+            }
+        }
+        break;
+    }
+    case EventKind::SpanBegin: {
+        WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
+        if (e.arg < w.openSince.size()) {
+            w.openSince[e.arg] = e.timeNs;
+            w.openObject[e.arg] = e.objectId;
+        }
+        w.lastTime = std::max(w.lastTime, e.timeNs);
+        w.startTime = std::min(w.startTime, e.timeNs);
+        break;
+    }
+    case EventKind::SpanEnd: {
+        WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
+        if (e.arg < w.openSince.size() && w.openSince[e.arg] != 0) {
+            insertSorted(w.spans, Span{w.openSince[e.arg], e.timeNs, SpanState(e.arg), w.openObject[e.arg]},
+                         [](const Span &x) { return x.begin; });
+            w.openSince[e.arg] = 0;
+        }
+        w.lastTime = std::max(w.lastTime, e.timeNs);
+        break;
+    }
+    case EventKind::Counter:
+        insertSorted(ensureCounter(CounterTrack::Kind::Value, e.objectId).samples,
+                     CounterSample{e.timeNs, e.value}, [](const CounterSample &s) { return s.time; });
+        break;
+    case EventKind::CpuSample:
+        insertSorted(ensureCounter(e.arg == 0 ? CounterTrack::Kind::CpuCore : CounterTrack::Kind::CpuProcess,
+                                   e.objectId).samples,
+                     CounterSample{e.timeNs, e.value}, [](const CounterSample &s) { return s.time; });
+        break;
+    case EventKind::Print: {
+        WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
+        insertSorted(w.printTimes, e.timeNs, [](std::uint64_t t) { return t; });
+        w.lastTime = std::max(w.lastTime, e.timeNs);
+        insertSorted(m_prints, PrintedLine{e.timeNs, e.pid, e.tid, e.objectId},
+                     [](const PrintedLine &p) { return p.time; });
+        break;
+    }
+    case EventKind::FlowOut:
+    case EventKind::FlowIn: {
+        const int worker = ensureWorker(e.pid, e.tid, e.timeNs);
+        auto it = m_openFlows.find(e.objectId);
+        std::size_t index;
+        if (it == m_openFlows.end()) {
+            m_flows.push_back(Flow{});
+            index = m_flows.size() - 1;
+            m_openFlows.emplace(e.objectId, index);
+        } else {
+            index = it->second;
+            m_openFlows.erase(it);
+        }
+        Flow &f = m_flows[index];
+        f.objectId = std::uint32_t(e.value);
+        if (e.kind == EventKind::FlowOut) {
+            f.outTime = e.timeNs;
+            f.fromWorker = worker;
+        } else {
+            f.inTime = e.timeNs;
+            f.toWorker = worker;
+        }
+        break;
+    }
+    case EventKind::ObjectName:
+        m_objectNames[e.objectId] = std::uint32_t(e.value);
+        break;
+    case EventKind::StringDef:
+    case EventKind::TextChunk:
+    case EventKind::Metric:
+        break;
+    }
+}
+
+int TraceStore::workerIndex(std::int32_t pid, std::int32_t tid) const
+{
+    auto it = m_workerByKey.find(workerKey(pid, tid));
+    return it == m_workerByKey.end() ? -1 : it->second;
+}
+
+std::vector<ProcessGroup> TraceStore::processes() const
+{
+    std::vector<ProcessGroup> groups;
+    std::unordered_map<std::int32_t, std::size_t> byPid;
+    for (int i = 0; i < int(m_workers.size()); ++i) {
+        const auto &w = m_workers[std::size_t(i)];
+        auto it = byPid.find(w.pid);
+        if (it == byPid.end()) {
+            byPid.emplace(w.pid, groups.size());
+            groups.push_back(ProcessGroup{w.pid, {i}});
+        } else {
+            groups[it->second].workers.push_back(i);
+        }
+    }
+    for (auto &g : groups) {
+        std::stable_sort(g.workers.begin(), g.workers.end(), [this](int a, int b) {
+            const auto &wa = m_workers[std::size_t(a)];
+            const auto &wb = m_workers[std::size_t(b)];
+            if (wa.isProcessMain() != wb.isProcessMain())
+                return wa.isProcessMain();
+            return wa.startTime < wb.startTime;
+        });
+    }
+    return groups;
+}
+
+const CounterTrack *TraceStore::counter(CounterTrack::Kind kind, std::uint32_t key) const
+{
+    for (const auto &c : m_counters)
+        if (c.kind == kind && c.key == key)
+            return &c;
+    return nullptr;
+}
+
+std::string_view TraceStore::string(std::uint32_t id) const
+{
+    auto it = m_strings.find(id);
+    return it == m_strings.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::string TraceStore::objectName(std::uint32_t objectId) const
+{
+    auto it = m_objectNames.find(objectId);
+    return it == m_objectNames.end() ? std::string() : std::string(string(it->second));
+}
+
+} // namespace cl::trace
