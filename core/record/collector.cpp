@@ -1,5 +1,7 @@
 #include "core/record/collector.h"
 
+#include <algorithm>
+
 namespace cl::record {
 
 namespace {
@@ -8,7 +10,7 @@ constexpr std::size_t kDrainChunk = 4096;
 
 Collector::Collector(SharedArena &arena)
     : m_arena(arena), m_ticks(arena.header()->ticksAreTsc != 0), m_scratch(kDrainChunk),
-      m_lastRefit(std::chrono::steady_clock::now())
+      m_partial(arena.ringCount()), m_lastRefit(std::chrono::steady_clock::now())
 {
 }
 
@@ -55,7 +57,8 @@ std::size_t Collector::drainNow()
         m_lastRefit = nowSteady;
     }
 
-    Batch local;
+    m_decoded.clear();
+    m_decodedStrings.clear();
     std::size_t total = 0;
     std::uint64_t droppedLive = 0;
     for (std::uint32_t i = 0; i < m_arena.ringCount(); ++i) {
@@ -64,16 +67,22 @@ std::size_t Collector::drainNow()
         const std::uint32_t state = h->state.load(std::memory_order_acquire);
         if (state == RingState::Free)
             continue;
+        // At most one ring's worth per pass: a writer that keeps pace with the
+        // decoder would otherwise hold this loop (and every other ring, and
+        // the batch) until it pauses.
+        std::size_t budget = h->capacity;
         std::size_t n;
-        while ((n = ring.drain(m_scratch.data(), m_scratch.size())) > 0) {
-            decode(i, m_scratch.data(), n, local);
+        while (budget > 0 && (n = ring.drain(m_scratch.data(), std::min(budget, m_scratch.size()))) > 0) {
+            decode(i, m_scratch.data(), n);
             total += n;
+            budget -= n;
         }
         const std::uint64_t dropped = h->dropped.load(std::memory_order_relaxed);
         // Closed was set after the writer's last push, so an empty ring now stays empty.
         if (state == RingState::Closed && ring.pending() == 0) {
             m_droppedRecycled += dropped;
-            m_partial.erase(i);
+            m_partial[i].active = false;
+            m_partial[i].text.clear();
             m_arena.recycleRing(i);
         } else {
             droppedLive += dropped;
@@ -82,50 +91,56 @@ std::size_t Collector::drainNow()
     m_ingested.fetch_add(total, std::memory_order_relaxed);
     m_droppedTotal.store(m_droppedRecycled + droppedLive, std::memory_order_relaxed);
 
-    if (total > 0 || !local.strings.empty()) {
+    if (!m_decoded.empty() || !m_decodedStrings.empty()) {
         std::lock_guard lock(m_batchMutex);
-        if (m_pending.events.empty()) {
-            m_pending.events = std::move(local.events);
-        } else {
-            m_pending.events.insert(m_pending.events.end(), local.events.begin(), local.events.end());
-        }
-        for (auto &s : local.strings)
+        m_pending.events.insert(m_pending.events.end(), m_decoded.begin(), m_decoded.end());
+        for (auto &s : m_decodedStrings)
             m_pending.strings.push_back(std::move(s));
     }
     return total;
 }
 
-void Collector::decode(std::uint32_t ring, const trace::Event *events, std::size_t n, Batch &out)
+void Collector::decode(std::uint32_t ring, const trace::Event *events, std::size_t n)
 {
     using trace::EventKind;
+    if (m_decoded.capacity() < m_decoded.size() + n)
+        m_decoded.reserve(std::max(m_decoded.size() + n, 2 * m_decoded.capacity()));
+    PartialString &partial = m_partial[ring];
     for (std::size_t i = 0; i < n; ++i) {
         const trace::Event &e = events[i];
-        auto it = m_partial.find(ring);
-        if (e.kind == EventKind::TextChunk) {
-            if (it == m_partial.end() || it->second.id != e.objectId)
-                continue; // its definition was dropped: the drop is counted already
-            it->second.text.append(trace::unpackText(e));
-            if (it->second.text.size() >= it->second.expected) {
-                out.strings.emplace_back(it->second.id, std::move(it->second.text));
-                m_partial.erase(it);
+        // Strings are rare next to spans and counters: test for them once.
+        if (e.kind == EventKind::TextChunk || e.kind == EventKind::StringDef || partial.active) [[unlikely]] {
+            if (e.kind == EventKind::TextChunk) {
+                if (!partial.active || partial.id != e.objectId)
+                    continue; // its definition was dropped: the drop is counted already
+                partial.text.append(trace::unpackText(e));
+                if (partial.text.size() >= partial.expected) {
+                    m_decodedStrings.emplace_back(partial.id, std::move(partial.text));
+                    partial.text.clear();
+                    partial.active = false;
+                }
+                continue;
             }
-            continue;
-        }
-        if (it != m_partial.end()) {
-            // A chunk went missing (full ring): keep what arrived rather than nothing.
-            out.strings.emplace_back(it->second.id, std::move(it->second.text));
-            m_partial.erase(it);
-        }
-        if (e.kind == EventKind::StringDef) {
-            if (e.value == 0)
-                out.strings.emplace_back(e.objectId, std::string());
-            else
-                m_partial[ring] = PartialString{e.objectId, std::size_t(e.value), {}};
-            continue;
+            if (partial.active) {
+                // A chunk went missing (full ring): keep what arrived rather than nothing.
+                m_decodedStrings.emplace_back(partial.id, std::move(partial.text));
+                partial.text.clear();
+                partial.active = false;
+            }
+            if (e.kind == EventKind::StringDef) {
+                if (e.value == 0) {
+                    m_decodedStrings.emplace_back(e.objectId, std::string());
+                } else {
+                    partial.active = true;
+                    partial.id = e.objectId;
+                    partial.expected = std::size_t(e.value);
+                }
+                continue;
+            }
         }
         trace::Event converted = e;
         converted.timeNs = m_ticks.toNs(e.timeNs);
-        out.events.push_back(converted);
+        m_decoded.push_back(converted);
     }
 }
 

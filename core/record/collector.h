@@ -14,7 +14,6 @@
 #include <mutex>
 #include <string>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 namespace cl::record {
@@ -45,12 +44,13 @@ public:
 
 private:
     struct PartialString {
+        bool active = false;
         std::uint32_t id = 0;
         std::size_t expected = 0;
         std::string text;
     };
     void loop(std::chrono::microseconds interval);
-    void decode(std::uint32_t ring, const trace::Event *events, std::size_t n, Batch &out);
+    void decode(std::uint32_t ring, const trace::Event *events, std::size_t n);
 
     SharedArena &m_arena;
     TickConverter m_ticks;
@@ -58,7 +58,11 @@ private:
     std::mutex m_batchMutex;
     Batch m_pending;
     std::vector<trace::Event> m_scratch;
-    std::unordered_map<std::uint32_t, PartialString> m_partial; // by ring
+    // One pass's output, kept between passes so its capacity is reused: a
+    // fresh vector per pass costs more in page faults than decoding does.
+    std::vector<trace::Event> m_decoded;
+    std::vector<std::pair<std::uint32_t, std::string>> m_decodedStrings;
+    std::vector<PartialString> m_partial; // by ring
     std::uint64_t m_droppedRecycled = 0;
     std::atomic<std::uint64_t> m_droppedTotal{0};
     std::atomic<std::uint64_t> m_ingested{0};

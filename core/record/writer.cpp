@@ -13,10 +13,10 @@ Writer::Writer(SharedArena *arena, std::uint32_t ringIndex)
 }
 
 void Writer::recordFor(std::int32_t pid, std::int32_t tid, trace::EventKind kind, std::uint8_t arg,
-                       std::uint32_t objectId, std::int64_t value)
+                       std::uint32_t objectId, std::int64_t value, std::uint64_t ticks)
 {
     trace::Event e;
-    e.timeNs = now();
+    e.timeNs = ticks != 0 ? ticks : now();
     e.value = value;
     e.pid = pid;
     e.tid = tid;
@@ -51,6 +51,12 @@ void Writer::print(std::string_view line)
 {
     const std::uint32_t id = defineString(line);
     record(trace::EventKind::Print, 0, id, 0);
+}
+
+void Writer::printMessage(std::int64_t messageId, std::string_view args)
+{
+    const std::uint32_t id = defineString(args);
+    record(trace::EventKind::Print, 0, id, messageId);
 }
 
 void Writer::nameObject(std::uint32_t objectId, std::string_view name)

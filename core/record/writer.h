@@ -46,7 +46,7 @@ public:
     }
     // For events about another worker (its exit, seen by whoever reaped it).
     void recordFor(std::int32_t pid, std::int32_t tid, trace::EventKind kind, std::uint8_t arg,
-                   std::uint32_t objectId, std::int64_t value);
+                   std::uint32_t objectId, std::int64_t value, std::uint64_t ticks = 0);
 
     void workerStart(std::string_view name, std::int32_t ppid, std::uint64_t requestTicks);
     void spanBegin(trace::SpanState s, std::uint32_t objectId = 0)
@@ -72,6 +72,9 @@ public:
     // Defines a string once and returns its id.
     std::uint32_t defineString(std::string_view text);
     void print(std::string_view line);
+    // A line to be shown translated: message id plus arguments separated by
+    // trace::kMessageArgSeparator.
+    void printMessage(std::int64_t messageId, std::string_view args);
     void nameObject(std::uint32_t objectId, std::string_view name);
 
     // The worker is done: the collector may recycle the ring once drained.

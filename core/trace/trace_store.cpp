@@ -170,7 +170,7 @@ void TraceStore::apply(const Event &e)
         WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
         insertSorted(w.printTimes, e.timeNs, [](std::uint64_t t) { return t; });
         w.lastTime = std::max(w.lastTime, e.timeNs);
-        insertSorted(m_prints, PrintedLine{e.timeNs, e.pid, e.tid, e.objectId},
+        insertSorted(m_prints, PrintedLine{e.timeNs, e.pid, e.tid, e.objectId, e.value},
                      [](const PrintedLine &p) { return p.time; });
         break;
     }

@@ -63,6 +63,7 @@ struct PrintedLine {
     std::int32_t pid;
     std::int32_t tid;
     std::uint32_t stringId;
+    std::int64_t messageId = 0; // trace::MessageId; 0: the string is the line
 };
 
 struct Flow {

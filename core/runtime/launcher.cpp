@@ -1,0 +1,145 @@
+#include "core/runtime/launcher.h"
+#include "core/record/clock.h"
+#include "core/runtime/task_registry.h"
+
+#include <cerrno>
+#include <mutex>
+#include <csignal>
+#include <poll.h>
+#include <sys/syscall.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <unordered_map>
+#include <vector>
+
+namespace cl::runtime {
+
+std::int64_t ExitStatus::value() const
+{
+    if (WIFEXITED(rawStatus))
+        return WEXITSTATUS(rawStatus);
+    if (WIFSIGNALED(rawStatus))
+        return -std::int64_t(WTERMSIG(rawStatus));
+    return 0;
+}
+
+void runWorkerChild(record::SharedArena &arena, const SpawnRequest &request)
+{
+    // If whoever forked us dies, so do we: nothing is left behind after a crash.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    signal(SIGPIPE, SIG_DFL);
+    const TaskEntry *task = findTask(request.task);
+    record::Writer writer(&arena, request.ringIndex);
+    writer.workerStart(request.name, getppid(), request.requestTicks);
+    int code = 127;
+    if (task) {
+        WorkerEnv env{&arena, &writer, request.workerIndex, request.args.data(), request.argsSize};
+        code = task->function(env);
+    } else {
+        writer.print("unknown task");
+    }
+    // From here until someone reaps us we are a zombie; the reaper's exit
+    // event closes this span at the moment of the reap.
+    writer.spanBegin(trace::SpanState::Zombie);
+    // No writer.close() here: the parent closes the ring once it has reaped
+    // us, so a ring is never recycled while anyone still counts it as theirs.
+    _exit(code);
+}
+
+namespace {
+
+// Raw syscalls: glibc 2.36's <sys/pidfd.h> declares these without C linkage.
+int openPidfd(pid_t pid) { return int(::syscall(SYS_pidfd_open, pid, 0)); }
+int signalPidfd(int fd, int signal) { return int(::syscall(SYS_pidfd_send_signal, fd, signal, nullptr, 0)); }
+
+// Direct fork: the calling process is the parent. Exits are observed with
+// pidfds, so only our own children are waited for (never, say, a fork server).
+class ForkLauncher final : public ProcessLauncher {
+public:
+    ~ForkLauncher() override
+    {
+        for (auto &[pid, fd] : m_children) {
+            ::kill(pid, SIGKILL);
+            waitpid(pid, nullptr, 0);
+            ::close(fd);
+        }
+    }
+    StartMethod method() const override { return StartMethod::Fork; }
+
+    pid_t spawn(record::SharedArena &arena, const SpawnRequest &request) override
+    {
+        const pid_t pid = fork();
+        if (pid < 0)
+            return -errno;
+        if (pid == 0)
+            runWorkerChild(arena, request);
+        const int fd = openPidfd(pid);
+        if (fd < 0) {
+            const int error = errno;
+            // Without a pidfd we cannot wait selectively; do not leave it running.
+            ::kill(pid, SIGKILL);
+            waitpid(pid, nullptr, 0);
+            return -error;
+        }
+        std::lock_guard lock(m_mutex);
+        m_children.emplace(pid, fd);
+        return pid;
+    }
+
+    bool waitAny(ExitStatus &out, int timeoutMs) override
+    {
+        std::vector<pollfd> fds;
+        std::vector<pid_t> pids;
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_children.empty())
+                return false;
+            fds.reserve(m_children.size());
+            for (auto &[pid, fd] : m_children) {
+                fds.push_back(pollfd{fd, POLLIN, 0});
+                pids.push_back(pid);
+            }
+        }
+        const int n = poll(fds.data(), fds.size(), timeoutMs);
+        if (n <= 0)
+            return false;
+        for (std::size_t i = 0; i < fds.size(); ++i) {
+            if (!(fds[i].revents & (POLLIN | POLLHUP)))
+                continue;
+            int status = 0;
+            if (waitpid(pids[i], &status, 0) == pids[i]) {
+                std::lock_guard lock(m_mutex);
+                ::close(fds[i].fd);
+                m_children.erase(pids[i]);
+                out = ExitStatus{pids[i], status, record::rawTicks(record::ticksAreTsc())};
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void kill(pid_t pid, int signal) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_children.find(pid);
+        if (it != m_children.end())
+            signalPidfd(it->second, signal); // never hits a recycled pid
+    }
+
+    std::size_t running() const override
+    {
+        std::lock_guard lock(m_mutex);
+        return m_children.size();
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::unordered_map<pid_t, int> m_children;
+};
+
+} // namespace
+
+std::unique_ptr<ProcessLauncher> makeForkLauncher() { return std::make_unique<ForkLauncher>(); }
+
+} // namespace cl::runtime

@@ -1,0 +1,61 @@
+#pragma once
+// Starting worker processes and learning how they ended. Two real start
+// methods: fork (a copy of the calling process) and a fork server (a small
+// single-threaded process started before any GUI thread, which forks on
+// request). No Qt: the launcher's child side runs in forked children.
+#include "core/record/shared_arena.h"
+#include "core/runtime/worker_env.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <sys/types.h>
+
+namespace cl::runtime {
+
+enum class StartMethod { Fork, ForkServer };
+
+struct SpawnRequest {
+    std::string task;
+    std::string name;
+    std::int32_t workerIndex = 0;
+    std::uint32_t ringIndex = 0;
+    std::uint64_t requestTicks = 0; // when the parent asked, for the "starting" span
+    std::array<unsigned char, kMaxTaskArgs> args{};
+    std::size_t argsSize = 0;
+
+    template<typename T> void setArgs(const T &value)
+    {
+        static_assert(sizeof(T) <= kMaxTaskArgs);
+        std::memcpy(args.data(), static_cast<const void *>(&value), sizeof(T));
+        argsSize = sizeof(T);
+    }
+};
+
+struct ExitStatus {
+    pid_t pid = 0;
+    int rawStatus = 0;
+    std::uint64_t reapTicks = 0; // raw event-clock ticks when it was reaped
+    // Exit code when it exited, -N when signal N ended it (as Python reports it).
+    std::int64_t value() const;
+};
+
+class ProcessLauncher {
+public:
+    virtual ~ProcessLauncher() = default;
+    virtual StartMethod method() const = 0;
+    // Returns the child's pid, or -errno.
+    virtual pid_t spawn(record::SharedArena &arena, const SpawnRequest &request) = 0;
+    // Waits up to timeoutMs for any child started here to end and reaps it.
+    virtual bool waitAny(ExitStatus &out, int timeoutMs) = 0;
+    virtual void kill(pid_t pid, int signal) = 0;
+    virtual std::size_t running() const = 0;
+};
+
+std::unique_ptr<ProcessLauncher> makeForkLauncher();
+
+// The body of every worker child: bind a writer, run the task, _exit.
+[[noreturn]] void runWorkerChild(record::SharedArena &arena, const SpawnRequest &request);
+
+} // namespace cl::runtime

@@ -1,0 +1,88 @@
+#include "core/runtime/shared_mutex.h"
+
+#include <cerrno>
+#include <ctime>
+#include <new>
+
+namespace cl::runtime {
+
+using trace::SpanState;
+
+std::uint64_t SharedMutex::create(record::SharedArena &arena)
+{
+    const std::uint64_t offset = arena.allocateObject(sizeof(SharedMutexState), alignof(SharedMutexState));
+    if (offset == 0)
+        return 0;
+    auto *s = new (arena.object<SharedMutexState>(offset)) SharedMutexState{};
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
+    // A worker killed while holding the lock must not hang the others.
+    pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST);
+    pthread_mutex_init(&s->mutex, &attr);
+    pthread_mutexattr_destroy(&attr);
+    s->waiters.store(0);
+    s->handOverFlow.store(0);
+    s->objectId = arena.newObjectId();
+    return offset;
+}
+
+bool SharedMutex::acquire()
+{
+    for (;;) {
+        if (m_arena->stopRequested())
+            return false;
+        timespec deadline;
+        clock_gettime(CLOCK_REALTIME, &deadline);
+        deadline.tv_nsec += 20'000'000; // wake now and then to notice Stop (threads cannot be killed)
+        if (deadline.tv_nsec >= 1'000'000'000) {
+            deadline.tv_sec += 1;
+            deadline.tv_nsec -= 1'000'000'000;
+        }
+        const int rc = pthread_mutex_timedlock(&m_state->mutex, &deadline);
+        if (rc == 0)
+            return true;
+        if (rc == EOWNERDEAD) {
+            pthread_mutex_consistent(&m_state->mutex);
+            return true;
+        }
+    }
+}
+
+bool SharedMutex::lock(record::Writer &w)
+{
+    const std::uint32_t id = m_state->objectId;
+    int rc = pthread_mutex_trylock(&m_state->mutex);
+    if (rc == EOWNERDEAD) {
+        pthread_mutex_consistent(&m_state->mutex);
+        rc = 0;
+    }
+    if (rc != 0) {
+        m_state->waiters.fetch_add(1, std::memory_order_relaxed);
+        w.spanBegin(SpanState::LockWait, id);
+        const bool got = acquire();
+        m_state->waiters.fetch_sub(1, std::memory_order_relaxed);
+        w.spanEnd(SpanState::LockWait, id);
+        if (!got)
+            return false;
+    }
+    // Whoever gets the lock next completes the hand-over, waiter or not.
+    if (const std::uint32_t flow = m_state->handOverFlow.exchange(0, std::memory_order_acq_rel))
+        w.flowIn(flow, id);
+    w.spanBegin(SpanState::LockHold, id);
+    return true;
+}
+
+void SharedMutex::unlock(record::Writer &w)
+{
+    const std::uint32_t id = m_state->objectId;
+    w.spanEnd(SpanState::LockHold, id);
+    if (m_state->waiters.load(std::memory_order_relaxed) > 0) {
+        const std::uint32_t flow = m_arena->newFlowId();
+        m_state->handOverFlow.store(flow, std::memory_order_release);
+        w.flowOut(flow, id);
+    }
+    pthread_mutex_unlock(&m_state->mutex);
+}
+
+} // namespace cl::runtime

@@ -1,0 +1,27 @@
+#include "core/runtime/task_registry.h"
+#include "core/scenarios/race_tasks.h"
+
+#include <array>
+
+namespace cl::runtime {
+
+namespace {
+// One explicit table: no static-initialiser registration that a static
+// library link could silently drop.
+constexpr std::array kTasks{
+    TaskEntry{"ticket-race.buyer", &scenarios::ticketBuyerTask},
+    TaskEntry{"counter-race.worker", &scenarios::counterWorkerTask},
+    TaskEntry{"test.exit-code", &scenarios::exitCodeTask},
+    TaskEntry{"test.sleep", &scenarios::sleepTask},
+};
+} // namespace
+
+const TaskEntry *findTask(std::string_view name)
+{
+    for (const auto &t : kTasks)
+        if (t.name == name)
+            return &t;
+    return nullptr;
+}
+
+} // namespace cl::runtime

@@ -1,0 +1,23 @@
+#include "core/scenarios/catalogue.h"
+#include "core/scenarios/counter_race.h"
+#include "core/scenarios/ticket_race.h"
+
+namespace cl::scenarios {
+
+const QList<const Scenario *> &catalogue()
+{
+    static const TicketRace ticketRace;
+    static const CounterRace counterRace;
+    static const QList<const Scenario *> all{&ticketRace, &counterRace};
+    return all;
+}
+
+const Scenario *findScenario(const QString &id)
+{
+    for (const Scenario *s : catalogue())
+        if (s->id() == id)
+            return s;
+    return nullptr;
+}
+
+} // namespace cl::scenarios

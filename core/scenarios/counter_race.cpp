@@ -1,0 +1,157 @@
+#include "core/scenarios/counter_race.h"
+#include "core/runtime/shared_counter.h"
+#include "core/runtime/shared_mutex.h"
+#include "core/scenarios/race_tasks.h"
+#include "core/scenarios/run_context.h"
+
+#include <algorithm>
+
+namespace cl::scenarios {
+
+namespace {
+// Enough samples to draw the value's climb without flooding the rings.
+constexpr qint64 kCounterSamplesPerWorker = 500;
+} // namespace
+
+QString CounterRace::title() const { return tr("Counter race (lost updates)"); }
+
+QString CounterRace::category() const { return tr("Locks and races"); }
+
+QString CounterRace::description() const
+{
+    return tr("<p>Every worker adds 1 to one shared value, many times: it <b>reads</b> the value, "
+              "computes value + 1 (the read→write gap), then <b>writes</b> it. Two workers that read the same value both write the same "
+              "result, and one of the two additions is lost.</p>"
+              "<p>The workers wait at a start line so they really run at the same time. The verdict "
+              "compares the expected total with the value the workers left behind.</p>"
+              "<p>With the lock on, read and write happen inside one critical section and the total is "
+              "exact, at the price of the waiting you see as red spans.</p>");
+}
+
+QString CounterRace::pythonSnippet() const
+{
+    return QStringLiteral(
+        "from multiprocessing import Process, Value, Lock\n"
+        "\n"
+        "def worker(n, lock):\n"
+        "    for _ in range(increments):\n"
+        "        with lock:                  # lock=off: drop this line\n"
+        "            n.value = n.value + 1\n"
+        "\n"
+        "if __name__ == '__main__':\n"
+        "    n, lock = Value('i', 0, lock=False), Lock()\n"
+        "    ps = [Process(target=worker, args=(n, lock)) for _ in range(workers)]\n"
+        "    for p in ps: p.start()\n"
+        "    for p in ps: p.join()\n"
+        "    print(n.value)                  # expected workers * increments\n");
+}
+
+QList<ParameterSpec> CounterRace::parameters() const
+{
+    using T = ParameterSpec::Type;
+    return {
+        {QStringLiteral("workers"), T::Integer, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Workers"), "",
+         QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Workers adding to the shared value."), 1, 256, 4, {}, {}},
+        {QStringLiteral("increments"), T::Integer, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Increments"), "",
+         QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Additions of 1 made by each worker."), 1, 1000000, 10000,
+         {}, {}},
+        {QStringLiteral("gap_ns"), T::Integer, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Read→write gap"),
+         QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "ns"),
+         QT_TRANSLATE_NOOP("cl::scenarios::Parameters",
+                           "Time spent computing value + 1 between the read and the write, as an interpreter "
+                           "does. With 0 the window is one machine instruction and updates are rarely lost."),
+         0, 1000000, 200, {}, {}},
+        {QStringLiteral("lock"), T::Choice, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Lock"), "",
+         QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Hold a shared lock around each read and write."), 0, 0, 0,
+         {QStringLiteral("on"), QStringLiteral("off")}, QStringLiteral("off")},
+        {QStringLiteral("mode"), T::Choice, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Workers run as"), "",
+         QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Run the workers as processes or as threads."), 0, 0, 0,
+         {QStringLiteral("processes"), QStringLiteral("threads")}, QStringLiteral("processes")},
+    };
+}
+
+QList<Preset> CounterRace::presets() const
+{
+    return {
+        {QT_TRANSLATE_NOOP("cl::scenarios::Presets", "As in the notes"),
+         {{QStringLiteral("workers"), QStringLiteral("100")},
+          {QStringLiteral("increments"), QStringLiteral("1")},
+          {QStringLiteral("lock"), QStringLiteral("off")},
+          {QStringLiteral("mode"), QStringLiteral("processes")}}},
+        {QT_TRANSLATE_NOOP("cl::scenarios::Presets", "Quick"),
+         {{QStringLiteral("workers"), QStringLiteral("4")},
+          {QStringLiteral("increments"), QStringLiteral("10000")},
+          {QStringLiteral("gap_ns"), QStringLiteral("200")}}},
+    };
+}
+
+record::SharedArena::Layout CounterRace::layout(const ParameterValues &values) const
+{
+    record::SharedArena::Layout l;
+    l.ringCount = std::uint32_t(values.integer(QStringLiteral("workers")));
+    // With the lock, every increment records its hold (and wait, and hand-over).
+    const qint64 increments = values.integer(QStringLiteral("increments"));
+    const qint64 perWorker = (values.isOn(QStringLiteral("lock")) ? increments * 6 : 0) + 2 * kCounterSamplesPerWorker + 64;
+    std::uint32_t capacity = 1024;
+    while (capacity < perWorker && capacity < (1u << 20))
+        capacity <<= 1;
+    l.ringCapacity = capacity;
+    l.objectsBytes = 64 * 1024;
+    return l;
+}
+
+Outcome CounterRace::run(RunContext &context, const ParameterValues &values) const
+{
+    Outcome out;
+    const int workers = int(values.integer(QStringLiteral("workers")));
+    const qint64 increments = values.integer(QStringLiteral("increments"));
+    const bool useLock = values.isOn(QStringLiteral("lock"));
+    const bool asThreads = values.choice(QStringLiteral("mode")) == QLatin1String("threads");
+    auto &arena = context.arena();
+
+    CounterWorkerArgs args{};
+    args.counterOffset = runtime::SharedCounter::create(arena, 0);
+    args.lockOffset = useLock ? runtime::SharedMutex::create(arena) : 0;
+    args.increments = increments;
+    args.sampleEvery = std::max<qint64>(1, increments / kCounterSamplesPerWorker);
+    args.gapNs = values.integer(QStringLiteral("gap_ns"));
+    if (args.counterOffset == 0 || (useLock && args.lockOffset == 0)) {
+        out.error = tr("could not set up the shared value");
+        return out;
+    }
+    auto *counter = arena.object<runtime::SharedCounter>(args.counterOffset);
+    context.writer().counter(trace::counter_id::SharedValue, 0);
+    context.writer().nameObject(trace::counter_id::SharedValue, "shared value");
+    if (useLock)
+        context.writer().nameObject(runtime::SharedMutex(arena, args.lockOffset).objectId(), "value lock");
+
+    for (int i = 0; i < workers; ++i)
+        if (!context.spawn(asThreads, "counter-race.worker", "worker-" + std::to_string(i + 1), i, args))
+            break;
+    // Everyone is started: open the start line so they overlap for real.
+    counter->startLine.store(1, std::memory_order_release);
+    context.waitAll();
+    if (!context.error().isEmpty())
+        out.error = context.error();
+
+    const qint64 expected = qint64(workers) * increments;
+    const qint64 final = counter->value.load();
+    context.writer().counter(trace::counter_id::SharedValue, final);
+    const qint64 lost = expected - final;
+    out.metrics = {
+        {QStringLiteral("expected"), expected, tr("expected")},
+        {QStringLiteral("final"), final, tr("final value")},
+        {QStringLiteral("lost"), lost, tr("lost updates")},
+    };
+    out.problem = lost != 0;
+    if (lost > 0)
+        out.verdict = tr("Lost updates: %1. Expected %2, but the shared value ended at %3.")
+                          .arg(lost)
+                          .arg(expected)
+                          .arg(final);
+    else
+        out.verdict = tr("Exact: the shared value ended at %1, as expected.").arg(final);
+    return out;
+}
+
+} // namespace cl::scenarios

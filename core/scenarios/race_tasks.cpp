@@ -1,0 +1,119 @@
+#include "core/scenarios/race_tasks.h"
+#include "core/runtime/shared_counter.h"
+#include "core/runtime/shared_mutex.h"
+#include "core/runtime/ticket_store.h"
+#include "core/trace/messages.h"
+
+#include <csignal>
+#include <unistd.h>
+#include <string>
+
+namespace cl::scenarios {
+
+using trace::MessageId;
+
+namespace {
+std::string arg(std::int64_t v) { return std::to_string(v); }
+
+// Stands for the work an interpreter does between reading n.value and
+// writing it back; a busy wait, because a sleep would hand the core away.
+void computeFor(std::int64_t ns)
+{
+    const std::uint64_t until = record::monotonicNs() + std::uint64_t(ns);
+    while (record::monotonicNs() < until) {
+    }
+}
+} // namespace
+
+int ticketBuyerTask(runtime::WorkerEnv &env)
+{
+    const auto a = env.argsAs<TicketBuyerArgs>();
+    record::Writer &w = *env.writer;
+    runtime::TicketStore store(*env.arena, a.storeOffset);
+    auto *results = env.arena->object<BuyerResult>(a.resultsOffset);
+    BuyerResult &mine = results[env.workerIndex];
+
+    runtime::SharedMutex lock(*env.arena, a.lockOffset);
+    if (a.lockOffset != 0 && !lock.lock(w))
+        return kStoppedExitCode;
+
+    std::int64_t tickets = store.read();
+    // Without a lock a reader can catch the file right after another buyer
+    // truncated it; read again rather than take "empty" for zero.
+    for (int attempt = 0; tickets < 0 && attempt < 50; ++attempt) {
+        env.sleepMs(1);
+        tickets = store.read();
+    }
+    w.printMessage(std::int64_t(MessageId::TicketsLeftBuying), arg(tickets));
+    mine.ticketsRead = tickets;
+
+    if (!env.sleepMs(a.thinkMs)) {
+        if (a.lockOffset != 0)
+            lock.unlock(w);
+        w.printMessage(std::int64_t(MessageId::StoppedEarly), {});
+        return kStoppedExitCode;
+    }
+    if (tickets > 0) {
+        store.write(w, tickets - 1);
+        mine.bought = 1;
+        w.printMessage(std::int64_t(MessageId::BoughtTicket), arg(tickets - 1));
+    } else {
+        w.printMessage(std::int64_t(MessageId::SoldOut), arg(tickets));
+    }
+    mine.finished = 1;
+    if (a.lockOffset != 0)
+        lock.unlock(w);
+    return 0;
+}
+
+int counterWorkerTask(runtime::WorkerEnv &env)
+{
+    const auto a = env.argsAs<CounterWorkerArgs>();
+    record::Writer &w = *env.writer;
+    auto *counter = env.arena->object<runtime::SharedCounter>(a.counterOffset);
+    runtime::SharedMutex lock(*env.arena, a.lockOffset);
+    if (!env.waitForStartLine(counter->startLine))
+        return kStoppedExitCode;
+
+    std::int64_t last = 0;
+    std::int64_t done = 0;
+    for (; done < a.increments; ++done) {
+        if ((done & 1023) == 0 && env.stopRequested())
+            break;
+        if (a.lockOffset != 0 && !lock.lock(w))
+            break;
+        // n.value = n.value + 1: a read and a write, not one step.
+        last = counter->value.load(std::memory_order_relaxed) + 1;
+        if (a.gapNs > 0)
+            computeFor(a.gapNs);
+        counter->value.store(last, std::memory_order_relaxed);
+        if ((done + 1) % a.sampleEvery == 0)
+            w.counter(trace::counter_id::SharedValue, last);
+        if (a.lockOffset != 0)
+            lock.unlock(w);
+    }
+    w.printMessage(std::int64_t(MessageId::CounterDone),
+                   arg(done) + trace::kMessageArgSeparator + arg(last));
+    return done == a.increments ? 0 : kStoppedExitCode;
+}
+
+int exitCodeTask(runtime::WorkerEnv &env)
+{
+    const auto a = env.argsAs<ExitCodeArgs>();
+    if (a.sleepMs > 0 && !env.sleepMs(a.sleepMs))
+        return kStoppedExitCode;
+    if (a.signal != 0) {
+        ::raise(a.signal);
+        for (;;)
+            ::pause(); // a sanitizer may hold the signal back until the next call
+    }
+    return a.exitCode;
+}
+
+int sleepTask(runtime::WorkerEnv &env)
+{
+    const auto a = env.argsAs<ExitCodeArgs>();
+    return env.sleepMs(a.sleepMs) ? 0 : kStoppedExitCode;
+}
+
+} // namespace cl::scenarios

@@ -1,0 +1,93 @@
+#pragma once
+// What a scenario's run() uses: the arena, its own writer, and real workers
+// (processes through the chosen launcher, or threads), each with a ring of
+// its own. Every worker started here is waited for and its exit recorded.
+#include "core/record/collector.h"
+#include "core/record/shared_arena.h"
+#include "core/record/writer.h"
+#include "core/runtime/launcher.h"
+
+#include <QString>
+#include <atomic>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace cl::sample {
+class ProcSampler;
+}
+
+namespace cl::scenarios {
+
+struct WorkerInfo {
+    std::int32_t pid = 0;
+    std::int32_t tid = 0;
+    bool isThread = false;
+    bool ended = false;
+    std::int64_t exitValue = 0;
+};
+
+class RunContext {
+public:
+    RunContext(record::SharedArena &arena, record::Collector &collector, runtime::ProcessLauncher *launcher,
+               sample::ProcSampler *sampler);
+    ~RunContext();
+
+    record::SharedArena &arena() { return m_arena; }
+    // The run thread's own writer ("main" track). Valid after begin().
+    record::Writer &writer() { return m_writer; }
+    void begin(const std::string &mainName);
+
+    // Starts a worker running `task`; returns false (and sets error()) on failure.
+    template<typename Args>
+    bool spawn(bool asThread, const char *task, const std::string &name, int index, const Args &args)
+    {
+        runtime::SpawnRequest r;
+        r.task = task;
+        r.name = name;
+        r.workerIndex = index;
+        r.setArgs(args);
+        return asThread ? spawnThread(r) : spawnProcess(r);
+    }
+    // Waits for every worker, recording each exit. Returns when all ended.
+    void waitAll();
+    bool sleepMs(std::int64_t ms); // instrumented, on the main track; false if stopped
+
+    // Any thread: kill processes, tell threads to return.
+    void requestStop();
+    bool stopRequested() const { return m_arena.stopRequested(); }
+
+    std::vector<WorkerInfo> workers() const;
+    QString error() const;
+    runtime::ProcessLauncher *launcher() const { return m_launcher; }
+
+private:
+    bool spawnProcess(runtime::SpawnRequest &request);
+    bool spawnThread(runtime::SpawnRequest &request);
+    int acquireRing();
+    // Joins finished threads and reaps at most one process (waiting up to
+    // timeoutMs). Returns false once every worker has ended.
+    bool reapOnce(int timeoutMs);
+    void recordExit(std::size_t index, std::int64_t value, std::uint64_t ticks = 0);
+
+    struct ThreadSlot {
+        std::thread thread;
+        std::atomic<std::int32_t> tid{0};
+        std::atomic<bool> done{false};
+        std::int64_t code = 0;
+    };
+
+    record::SharedArena &m_arena;
+    record::Collector &m_collector;
+    runtime::ProcessLauncher *m_launcher;
+    sample::ProcSampler *m_sampler;
+    record::Writer m_writer;
+    mutable std::mutex m_mutex;
+    std::vector<WorkerInfo> m_workers;
+    std::vector<std::uint32_t> m_rings;           // per worker
+    std::vector<std::unique_ptr<ThreadSlot>> m_threads; // per worker (null for processes)
+    QString m_error;
+};
+
+} // namespace cl::scenarios

@@ -1,0 +1,74 @@
+#pragma once
+// One run from start to verdict, seen from the main process: creates the
+// arena, the collector, the /proc sampler and the run thread; the owner's
+// thread pulls batches into the trace store on a timer (the engine never
+// touches a QObject), so a live view reads the store without locks.
+#include "core/runtime/launcher.h"
+#include "core/scenarios/run_context.h"
+#include "core/scenarios/scenario.h"
+#include "core/trace/trace_store.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace cl::scenarios {
+
+struct RunResult {
+    QString scenarioId;
+    ParameterValues params;
+    Outcome outcome;
+    double wallMs = 0;
+    std::vector<WorkerInfo> workers;
+    quint64 droppedEvents = 0;
+    quint64 events = 0;
+    bool stopped = false;
+    QString startMethod; // "fork" | "forkserver"
+    bool valid = false;
+};
+
+class RunSession : public QObject {
+    Q_OBJECT
+public:
+    // `launcher` starts process workers (the app's fork server); without one
+    // each run forks directly from its run thread.
+    explicit RunSession(runtime::ProcessLauncher *launcher = nullptr, QObject *parent = nullptr);
+    ~RunSession() override;
+
+    bool start(const Scenario &scenario, const ParameterValues &values, QString *error = nullptr);
+    // Runs to the end on the calling thread's terms (CLI, tests).
+    const RunResult &runBlocking(const Scenario &scenario, const ParameterValues &values);
+    void stop();
+    // Stops, waits for every worker and returns: used when the window closes.
+    void stopAndWait();
+
+    bool isRunning() const { return m_active != nullptr; }
+    const trace::TraceStore &store() const { return m_store; }
+    trace::TraceStore &store() { return m_store; }
+    const RunResult &result() const { return m_result; }
+    double elapsedMs() const;
+    quint64 droppedEvents() const { return m_store.droppedEvents(); }
+    void setPollInterval(int ms) { m_timer.setInterval(ms); }
+
+Q_SIGNALS:
+    void started();
+    void traceUpdated();
+    void finished();
+
+private Q_SLOTS:
+    void poll();
+
+private:
+    struct Active;
+    void finish();
+
+    runtime::ProcessLauncher *m_launcher;
+    std::unique_ptr<Active> m_active;
+    trace::TraceStore m_store;
+    RunResult m_result;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+};
+
+} // namespace cl::scenarios

@@ -1,0 +1,62 @@
+#pragma once
+// A lesson that can be run: texts, parameter schema, presets, and run(),
+// which executes on the run thread with real workers and computes the
+// verdict from what really happened.
+#include "core/record/shared_arena.h"
+#include "core/scenarios/parameter.h"
+
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace cl::scenarios {
+
+class RunContext;
+
+struct Metric {
+    QString key;       // "oversold"
+    qint64 value = 0;
+    QString label;     // translated
+};
+
+struct Outcome {
+    QList<Metric> metrics;
+    QString verdict;   // one translated sentence
+    bool problem = false; // the verdict shows a fault (oversold, lost updates)
+    QString error;     // set when the run could not be carried out
+
+    qint64 metric(const QString &key, qint64 fallback = -1) const
+    {
+        for (const auto &m : metrics)
+            if (m.key == key)
+                return m.value;
+        return fallback;
+    }
+};
+
+struct Preset {
+    const char *name; // QT_TRANSLATE_NOOP("cl::scenarios::Presets", ...)
+    QList<QPair<QString, QString>> values;
+};
+
+class Scenario {
+public:
+    virtual ~Scenario() = default;
+    virtual QString id() const = 0;
+    virtual QString title() const = 0;
+    virtual QString category() const = 0;
+    virtual QString description() const = 0;   // rich text
+    virtual QString pythonSnippet() const = 0; // the equivalent Python, for learners of the notes
+    virtual QList<ParameterSpec> parameters() const = 0;
+    virtual QList<Preset> presets() const { return {}; }
+    // How much shared memory the run needs (rings and their size).
+    virtual record::SharedArena::Layout layout(const ParameterValues &values) const = 0;
+    // Runs on the run thread; must return after every worker it started ended.
+    virtual Outcome run(RunContext &context, const ParameterValues &values) const = 0;
+
+    ParameterValues defaults() const { return ParameterValues::defaults(parameters()); }
+};
+
+QString presetName(const Preset &preset);
+
+} // namespace cl::scenarios

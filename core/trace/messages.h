@@ -1,0 +1,20 @@
+#pragma once
+// Lines that workers print are recorded as a message id plus arguments, so
+// the console can show them in the user's language. Message texts live on the
+// Qt side (core/scenarios/message_text.cpp). No Qt here: children use it.
+#include <cstdint>
+
+namespace cl::trace {
+
+enum class MessageId : std::int64_t {
+    Plain = 0,            // the string is the whole line
+    TicketsLeftBuying,    // %1 = tickets read
+    BoughtTicket,         // %1 = count written back
+    SoldOut,              // %1 = tickets read
+    CounterDone,          // %1 = increments done, %2 = value seen last
+    StoppedEarly,         // no arguments
+};
+
+inline constexpr char kMessageArgSeparator = '\x1f';
+
+} // namespace cl::trace
