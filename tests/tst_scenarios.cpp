@@ -165,6 +165,18 @@ private Q_SLOTS:
         QCOMPARE(r.outcome.metric(QStringLiteral("lost")), expected - final);
         if (expectExact) {
             QCOMPARE(final, expected);
+            // Every hand-over goes from a release to a later acquisition, between two workers.
+            const auto &flows = session.store().flows();
+            // Whoever waited was handed the lock by someone.
+            if (countSpans(session.store(), trace::SpanState::LockWait) > 0)
+                QVERIFY(!flows.empty());
+            for (const auto &f : flows) {
+                QVERIFY(f.fromWorker >= 0 && f.toWorker >= 0);
+                QVERIFY2(f.inTime >= f.outTime,
+                         qPrintable(QStringLiteral("a hand-over goes back in time: out %1 ns (worker %2), in %3 ns (worker %4)")
+                                        .arg(f.outTime - session.store().beginTime()).arg(f.fromWorker)
+                                        .arg(f.inTime - session.store().beginTime()).arg(f.toWorker)));
+            }
         } else {
             if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
                 QSKIP("lost updates need two cores running at once");

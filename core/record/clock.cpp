@@ -72,12 +72,4 @@ void TickConverter::refit()
         m_nsPerTick = double(n - m_ns0) / double(t - m_ticks0);
 }
 
-std::uint64_t TickConverter::toNs(std::uint64_t ticks) const
-{
-    if (!m_tsc)
-        return ticks;
-    const double delta = double(std::int64_t(ticks - m_ticks0)) * m_nsPerTick;
-    return std::uint64_t(std::int64_t(m_ns0) + std::int64_t(delta));
-}
-
 } // namespace cl::record

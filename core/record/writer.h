@@ -25,6 +25,9 @@ public:
     SharedArena *arena() const { return m_arena; }
 
     std::uint64_t now() const { return rawTicks(m_tsc); }
+    // For the first stamp after acquiring something another worker released
+    // (a lock, an item): never earlier than that release. See clock.h.
+    std::uint64_t nowAfterSync() const { return rawTicksOrdered(m_tsc); }
 
     void record(trace::EventKind kind, std::uint8_t arg, std::uint32_t objectId, std::int64_t value)
     {

@@ -51,25 +51,33 @@ bool SharedMutex::acquire()
 
 bool SharedMutex::lock(record::Writer &w)
 {
+    using trace::EventKind;
     const std::uint32_t id = m_state->objectId;
     int rc = pthread_mutex_trylock(&m_state->mutex);
     if (rc == EOWNERDEAD) {
         pthread_mutex_consistent(&m_state->mutex);
         rc = 0;
     }
-    if (rc != 0) {
+    const bool waited = rc != 0;
+    if (waited) {
         m_state->waiters.fetch_add(1, std::memory_order_relaxed);
         w.spanBegin(SpanState::LockWait, id);
         const bool got = acquire();
         m_state->waiters.fetch_sub(1, std::memory_order_relaxed);
-        w.spanEnd(SpanState::LockWait, id);
-        if (!got)
+        if (!got) {
+            w.spanEnd(SpanState::LockWait, id);
             return false;
+        }
     }
+    // One ordered stamp for everything that happens at the acquisition, so
+    // the hand-over never appears to arrive before it was sent.
+    const std::uint64_t t = w.nowAfterSync();
+    if (waited)
+        w.recordAt(t, EventKind::SpanEnd, std::uint8_t(SpanState::LockWait), id, 0);
     // Whoever gets the lock next completes the hand-over, waiter or not.
     if (const std::uint32_t flow = m_state->handOverFlow.exchange(0, std::memory_order_acq_rel))
-        w.flowIn(flow, id);
-    w.spanBegin(SpanState::LockHold, id);
+        w.recordAt(t, EventKind::FlowIn, 0, flow, id);
+    w.recordAt(t, EventKind::SpanBegin, std::uint8_t(SpanState::LockHold), id, 0);
     return true;
 }
 
