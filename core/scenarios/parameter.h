@@ -63,6 +63,7 @@ public:
     // "key=value" for scenario `scenarioId`.
     static std::optional<QString> applyAssignment(const QString &scenarioId, const QList<ParameterSpec> &specs,
                                                   const QString &assignment, ParameterValues &values);
+    // Points into `specs`: keep that list alive while using the result.
     static const ParameterSpec *find(const QList<ParameterSpec> &specs, const QString &key);
 };
 

@@ -197,8 +197,25 @@ void RunContext::waitAll()
 
 bool RunContext::sleepMs(std::int64_t ms)
 {
-    runtime::WorkerEnv env{&m_arena, &m_writer, 0, nullptr, 0};
-    return env.sleepMs(ms);
+    // The main thread reaps while it sleeps (as Python's Process.start()
+    // does), so a finished worker's exit shows when it happens, not at join.
+    m_writer.spanBegin(trace::SpanState::Sleep);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    bool stopped = false;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0)
+            break;
+        if (stopRequested()) {
+            stopped = true;
+            break;
+        }
+        const int slice = int(std::min<std::int64_t>(left.count(), 10));
+        if (!reapOnce(slice))
+            std::this_thread::sleep_for(std::chrono::milliseconds(slice));
+    }
+    m_writer.spanEnd(trace::SpanState::Sleep);
+    return !stopped;
 }
 
 void RunContext::requestStop()
