@@ -47,7 +47,7 @@ public:
             QStringList ids;
             for (const scenarios::Scenario *c : scenarios::catalogue())
                 ids << c->id();
-            badInput(tr("unknown scenario \"%1\"; known: %2").arg(id, ids.join(QStringLiteral(", "))));
+            badInput(Cli::tr("unknown scenario \"%1\"; known: %2").arg(id, ids.join(QStringLiteral(", "))));
         }
         return s;
     }

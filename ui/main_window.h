@@ -1,0 +1,150 @@
+#pragma once
+// The main window: scenario browser, description and Python equivalent, the
+// parameter form on the left; the timeline with the charts under it in the
+// centre; console and summary tabs below. Owns the RunSession and reacts to
+// its signals only (the engine never touches a widget).
+//
+// Developer aid: CL_SCREENSHOT=/path.png grabs the window into that file
+// CL_SCREENSHOT_DELAY_MS (default 1500) after it is shown; with CL_AUTORUN=1
+// the selected scenario runs at start-up and the grab happens that long after
+// the run finished; then the window closes. Used to check the layout
+// unattended (e.g. under QT_QPA_PLATFORM=offscreen) and for docs/screenshot.png.
+#include "core/runtime/launcher.h"
+#include "core/scenarios/run_session.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QModelIndex;
+class QPlainTextEdit;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QTextBrowser;
+class QTimer;
+class QToolBar;
+
+namespace cl::ui {
+
+class ChartsPanel;
+class ConsoleModel;
+class ParameterForm;
+class ScenarioBrowser;
+class SummaryPanel;
+class TimelineView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // `launcher` starts the worker processes (the app's fork server); not owned.
+    explicit MainWindow(runtime::ProcessLauncher *launcher, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool selectScenario(const QString &id);
+    const scenarios::Scenario *currentScenario() const { return m_scenario; }
+
+    // For tests and for whoever embeds the window.
+    scenarios::RunSession *session() const { return m_session; }
+    ScenarioBrowser *scenarioBrowser() const { return m_browser; }
+    ParameterForm *parameterForm() const { return m_form; }
+    TimelineView *timeline() const { return m_timeline; }
+    ChartsPanel *chartsPanel() const { return m_charts; }
+    ConsoleModel *consoleModel() const { return m_consoleModel; }
+    QTableView *consoleView() const { return m_console; }
+    SummaryPanel *summaryPanel() const { return m_summary; }
+    QAction *runAction() const { return m_runAction; }
+    QAction *stopAction() const { return m_stopAction; }
+    QAction *fitAction() const { return m_fitAction; }
+    QAction *followLiveAction() const { return m_followAction; }
+    QAction *exportPngAction() const { return m_exportPngAction; }
+    QAction *exportTraceAction() const { return m_exportTraceAction; }
+    QAction *saveSummaryAction() const { return m_saveSummaryAction; }
+
+public Q_SLOTS:
+    void run();
+    void stop();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolBar();
+    QWidget *createLeftPanel();
+    QWidget *createCentre();
+    void retranslate();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void onScenarioSelected(const QString &id);
+    void onRunStarted();
+    void onTraceUpdated();
+    void onRunFinished();
+    void onConsoleActivated(const QModelIndex &index);
+    void updateActions();
+    void updateProgress();
+    void updateTitle();
+    void syncChartGeometry();
+
+    void exportPng();
+    void exportTrace();
+    void saveSummary();
+    // Asks for a file name in the last export folder; empty if cancelled.
+    QString askSavePath(const QString &caption, const QString &fileName, const QString &filter);
+    QString runBaseName() const;
+    void showAbout();
+    void setUpScreenshotAid();
+
+    runtime::ProcessLauncher *m_launcher;
+    scenarios::RunSession *m_session = nullptr;
+    const scenarios::Scenario *m_scenario = nullptr;
+    QString m_runScenarioId; // the scenario whose trace is on screen
+    QString m_runScenarioTitle;
+    bool m_stopping = false;
+
+    ScenarioBrowser *m_browser = nullptr;
+    QLabel *m_scenarioTitle = nullptr;
+    QTabWidget *m_infoTabs = nullptr;
+    QTextBrowser *m_description = nullptr;
+    QPlainTextEdit *m_python = nullptr;
+    QLabel *m_parametersTitle = nullptr;
+    ParameterForm *m_form = nullptr;
+    TimelineView *m_timeline = nullptr;
+    ChartsPanel *m_charts = nullptr;
+    QTabWidget *m_bottomTabs = nullptr;
+    QTableView *m_console = nullptr;
+    ConsoleModel *m_consoleModel = nullptr;
+    SummaryPanel *m_summary = nullptr;
+    QSplitter *m_hsplit = nullptr;
+    QSplitter *m_vsplit = nullptr;
+    QSplitter *m_leftSplit = nullptr;
+
+    QLabel *m_statusRun = nullptr;
+    QLabel *m_statusEvents = nullptr;
+    QLabel *m_statusDropped = nullptr;
+    QTimer *m_progressTimer = nullptr;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_runMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_fitAction = nullptr;
+    QAction *m_followAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_legendAction = nullptr;
+    QAction *m_exportPngAction = nullptr;
+    QAction *m_exportTraceAction = nullptr;
+    QAction *m_saveSummaryAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};
+
+} // namespace cl::ui

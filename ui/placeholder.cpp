@@ -1,1 +1,0 @@
-// replaced as ui/ grows

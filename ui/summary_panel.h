@@ -1,0 +1,66 @@
+#pragma once
+// The summary tab: the verdict in large text, the verdict's metrics, run
+// facts (wall time, start method, events recorded and dropped), and every
+// worker with its PID/TID and how it ended.
+#include "core/scenarios/run_session.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+
+namespace cl::ui {
+
+class SummaryPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SummaryPanel(QWidget *parent = nullptr);
+
+    void showEmpty();
+    void showRunning();
+    // store: for worker names (the result only has kernel ids).
+    void showResult(const scenarios::RunResult &result, const trace::TraceStore &store);
+    // While a run is live: the dropped count updates in place.
+    void setLiveCounts(quint64 events, quint64 dropped);
+
+    QString verdictText() const;
+    enum class Tone { Neutral, Good, Problem, Warning };
+    Tone tone() const { return m_tone; }
+    QTableWidget *metricsTable() const { return m_metrics; }
+    QTableWidget *workersTable() const { return m_workers; }
+    QLabel *droppedLabel() const { return m_dropped; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void setVerdict(const QString &text, Tone tone, const QString &detail = {});
+    void setDropped(quint64 dropped);
+    void retranslate();
+
+    QLabel *m_verdict = nullptr;
+    QLabel *m_detail = nullptr;
+    QLabel *m_metricsTitle = nullptr;
+    QLabel *m_runTitle = nullptr;
+    QLabel *m_workersTitle = nullptr;
+    QTableWidget *m_metrics = nullptr;
+    QTableWidget *m_workers = nullptr;
+    QLabel *m_wallLabel = nullptr;
+    QLabel *m_wall = nullptr;
+    QLabel *m_methodLabel = nullptr;
+    QLabel *m_method = nullptr;
+    QLabel *m_eventsLabel = nullptr;
+    QLabel *m_events = nullptr;
+    QLabel *m_droppedLabel = nullptr;
+    QLabel *m_dropped = nullptr;
+    QLabel *m_paramsLabel = nullptr;
+    QLabel *m_params = nullptr;
+    Tone m_tone = Tone::Neutral;
+    // What showResult() last showed, so a language change can show it again.
+    bool m_hasResult = false;
+    bool m_running = false;
+    scenarios::RunResult m_result;
+    const trace::TraceStore *m_store = nullptr;
+};
+
+} // namespace cl::ui

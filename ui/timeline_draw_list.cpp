@@ -1,0 +1,316 @@
+#include "ui/timeline_draw_list.h"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+#include <unordered_set>
+#include <utility>
+
+namespace cl::ui {
+
+namespace {
+using trace::Span;
+using trace::SpanState;
+
+constexpr std::size_t kStates = std::size_t(SpanState::Count);
+constexpr double kDepthInset = 2.5;
+constexpr int kMaxDepth = 2;
+
+// Lays out one worker row: folds narrow spans into per-bucket runs and
+// tracks nesting so an inner span is inset and the outer stays visible.
+class RowBuilder {
+public:
+    RowBuilder(DrawList &out, const TimeAxis &axis, const DrawListOptions &options, int row, int worker)
+        : m_out(out), m_options(options), m_row(row), m_worker(worker), m_top(out.rowTop(row)),
+          m_lo(axis.left() - 2.0), m_hi(axis.right() + 2.0), m_begin(axis.begin()), m_left(axis.left()),
+          m_scale(1.0 / axis.nsPerPixel()), m_foldNs(options.foldPx * axis.nsPerPixel())
+    {
+    }
+
+    void add(const Span &span, bool open)
+    {
+        // The zoomed-out hot path (a million spans): a narrow span inside the
+        // current bucket only adds to the run's totals; no pixel maths.
+        const std::uint64_t duration = span.end - span.begin;
+        const bool joins = m_group.count > 0 && span.begin < m_group.bucketEnd && double(duration) < m_foldNs && !open;
+        if (!joins && !place(span, open))
+            return;
+        ++m_group.count;
+        m_group.end = std::max(m_group.end, span.end);
+        m_group.time[std::min(std::size_t(span.state), kStates - 1)] += duration;
+    }
+
+    void flush()
+    {
+        if (m_group.count == 0)
+            return;
+        Span span = m_group.first;
+        span.end = std::max(span.end, m_group.end);
+        SpanState minor = span.state;
+        float minorShare = 0.0f;
+        if (m_group.count > 1) {
+            auto &time = m_group.time;
+            const auto major = std::size_t(std::max_element(time.begin(), time.end()) - time.begin());
+            const std::uint64_t total = std::accumulate(time.begin(), time.end(), std::uint64_t(0));
+            time[major] = 0;
+            const auto second = std::size_t(std::max_element(time.begin(), time.end()) - time.begin());
+            span.state = SpanState(major);
+            span.objectId = 0;
+            if (time[second] > 0 && total > 0) {
+                minor = SpanState(second);
+                minorShare = float(double(time[second]) / double(total));
+            }
+        }
+        emit(m_group.x0, x(m_group.end), span, m_group.depth, m_group.open, m_group.count, minor, minorShare);
+        m_group.count = 0;
+    }
+
+private:
+    struct Group {
+        double x0 = 0.0;
+        Span first{};
+        std::uint64_t end = 0;
+        std::uint64_t bucketEnd = 0;
+        std::uint32_t count = 0;
+        std::uint8_t depth = 0;
+        bool open = false;
+        std::array<std::uint64_t, kStates> time{};
+    };
+
+    // Draws a wide span on its own (false), or opens the run a narrow one
+    // joins (true).
+    bool place(const Span &span, bool open)
+    {
+        std::erase_if(m_activeEnds, [&](std::uint64_t end) { return end <= span.begin; });
+        const auto depth = std::uint8_t(std::min<std::size_t>(m_activeEnds.size(), kMaxDepth));
+        const double x0 = x(span.begin);
+        const double x1 = x(span.end);
+        if (x1 - x0 >= m_options.foldPx) {
+            flush();
+            emit(x0, x1, span, depth, open, 1, span.state, 0.0f);
+            m_activeEnds.push_back(span.end);
+            return false;
+        }
+        // Runs fold per bucket of foldPx, not per contiguous stretch, so a
+        // dense region keeps its colour variation instead of becoming one bar.
+        if (m_group.count > 0 && x0 >= m_group.x0 + m_options.foldPx)
+            flush();
+        if (m_group.count == 0) {
+            // The time where this bucket ends, so later members are found by
+            // comparing integers.
+            const double bucketNs = (x0 + m_options.foldPx - m_left) / m_scale;
+            const std::uint64_t bucketEnd = bucketNs <= 0.0 ? 0 : m_begin + std::uint64_t(bucketNs);
+            m_group = Group{x0, span, span.end, bucketEnd, 0, depth, open, {}};
+        }
+        return true;
+    }
+
+    void emit(double x0, double x1, const Span &span, std::uint8_t depth, bool open, std::uint32_t count,
+              SpanState minor, float minorShare)
+    {
+        const double inset = m_options.spanPad + depth * kDepthInset;
+        const double height = std::max(2.0, m_out.rowHeight - 2.0 * inset);
+        // A lone sub-pixel span still gets one pixel: a short critical
+        // section must not vanish when zoomed out.
+        m_out.spans.push_back(DrawSpan{.rect = QRectF(x0, m_top + inset, std::max(1.0, x1 - x0), height),
+                                       .begin = span.begin, .end = span.end, .state = span.state,
+                                       .minorState = minor, .minorShare = minorShare, .count = count,
+                                       .objectId = span.objectId, .row = m_row, .worker = m_worker,
+                                       .depth = depth, .open = open && count == 1});
+    }
+
+    // Clamped to just outside the plot: deep zooms give huge coordinates.
+    double x(std::uint64_t t) const
+    {
+        return std::clamp(m_left + double(std::int64_t(t - m_begin)) * m_scale, m_lo, m_hi);
+    }
+
+    DrawList &m_out;
+    const DrawListOptions &m_options;
+    int m_row;
+    int m_worker;
+    double m_top;
+    double m_lo;
+    double m_hi;
+    std::uint64_t m_begin;
+    double m_left;
+    double m_scale;  // px per ns
+    double m_foldNs; // spans shorter than this fold
+    Group m_group;
+    std::vector<std::uint64_t> m_activeEnds;
+};
+
+QRectF lifetimeRect(const DrawList &out, const TimeAxis &axis, const DrawListOptions &options, int row,
+                    std::uint64_t begin, std::uint64_t end)
+{
+    const double x0 = std::clamp(axis.xOf(begin), axis.left() - 2.0, axis.right() + 2.0);
+    const double x1 = std::clamp(axis.xOf(end), axis.left() - 2.0, axis.right() + 2.0);
+    const double y = out.rowTop(row) + (out.rowHeight - options.lifetimeHeight) / 2.0;
+    return QRectF(x0, y, std::max(1.0, x1 - x0), options.lifetimeHeight);
+}
+
+void addWorkerRow(DrawList &out, const trace::TraceStore &store, const TimeAxis &axis,
+                  const DrawListOptions &options, const TimelineIndex &index, int row, int worker)
+{
+    const trace::WorkerTrack &w = store.workers()[std::size_t(worker)];
+    const std::uint64_t viewBegin = axis.begin();
+    const std::uint64_t viewEnd = axis.end();
+    const std::uint64_t lifeEnd = w.exited ? w.exitTime : store.endTime();
+    if (w.startTime <= viewEnd && lifeEnd >= viewBegin)
+        out.lifetimes.push_back({lifetimeRect(out, axis, options, row, w.startTime, lifeEnd), row, worker, !w.exited});
+
+    // Open spans are not in the sorted vector yet; merge them in by begin.
+    std::vector<Span> open;
+    for (std::size_t s = 0; s < kStates; ++s) {
+        if (w.openSince[s] != 0 && w.openSince[s] < viewEnd && store.endTime() >= viewBegin)
+            open.push_back(Span{w.openSince[s], std::max(w.openSince[s], store.endTime()), SpanState(s), w.openObject[s]});
+    }
+    std::sort(open.begin(), open.end(), [](const Span &a, const Span &b) { return a.begin < b.begin; });
+
+    RowBuilder builder(out, axis, options, row, worker);
+    auto nextOpen = open.begin();
+    const auto add = [&](const Span &span) {
+        ++out.spansVisited;
+        for (; nextOpen != open.end() && nextOpen->begin <= span.begin; ++nextOpen)
+            builder.add(*nextOpen, true);
+        builder.add(span, false);
+    };
+    // Spans are sorted by begin: those starting in the view are a
+    // lower_bound away; those starting before it only matter if they still
+    // reach into it, which the index finds without walking the others.
+    const auto firstInView = std::size_t(
+        std::lower_bound(w.spans.begin(), w.spans.end(), viewBegin,
+                         [](const Span &s, std::uint64_t t) { return s.begin < t; }) -
+        w.spans.begin());
+    for (std::size_t i = index.nextReaching(worker, 0, viewBegin); i < firstInView;
+         i = index.nextReaching(worker, i + 1, viewBegin))
+        add(w.spans[i]);
+    for (std::size_t i = firstInView; i < w.spans.size() && w.spans[i].begin < viewEnd; ++i)
+        add(w.spans[i]);
+    for (; nextOpen != open.end(); ++nextOpen)
+        builder.add(*nextOpen, true);
+    builder.flush();
+
+    double lastX = -1e9;
+    for (auto it = std::lower_bound(w.printTimes.begin(), w.printTimes.end(), viewBegin); it != w.printTimes.end() && *it <= viewEnd; ++it) {
+        const double x = axis.xOf(*it);
+        if (x - lastX < 2.0) // one tick per couple of pixels is all the eye can use
+            continue;
+        lastX = x;
+        out.ticks.push_back({x, out.rowTop(row) + 1.0, out.rowTop(row) + out.rowHeight - 1.0, row, worker, *it});
+    }
+
+    if (w.exited && w.exitTime >= viewBegin && w.exitTime <= viewEnd)
+        out.exits.push_back({QPointF(axis.xOf(w.exitTime), out.rowTop(row) + out.rowHeight / 2.0), row, worker, w.exitValue});
+}
+
+void addHeaderRow(DrawList &out, const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis,
+                  const DrawListOptions &options, int row)
+{
+    std::uint64_t begin = ~std::uint64_t(0);
+    std::uint64_t end = 0;
+    bool alive = false;
+    const int group = layout.row(row).group;
+    for (int r = row + 1; r < layout.rowCount() && layout.row(r).group == group; ++r) {
+        if (layout.row(r).worker < 0 || std::size_t(layout.row(r).worker) >= store.workers().size())
+            continue;
+        const auto &w = store.workers()[std::size_t(layout.row(r).worker)];
+        begin = std::min(begin, w.startTime);
+        end = std::max(end, w.exited ? w.exitTime : store.endTime());
+        alive = alive || !w.exited;
+    }
+    if (begin <= end && begin <= axis.end() && end >= axis.begin())
+        out.lifetimes.push_back({lifetimeRect(out, axis, options, row, begin, end), row, -1, alive});
+}
+
+// Clips the segment to a band around the plot so painting never sees the
+// huge coordinates a deep zoom produces.
+bool clipToBand(QPointF &a, QPointF &b, double lo, double hi, bool &headVisible)
+{
+    if ((a.x() < lo && b.x() < lo) || (a.x() > hi && b.x() > hi))
+        return false;
+    auto clipPoint = [&](QPointF &p, const QPointF &other) {
+        const double x = std::clamp(p.x(), lo, hi);
+        if (x == p.x() || other.x() == p.x())
+            return false;
+        const double t = (x - other.x()) / (p.x() - other.x());
+        p = QPointF(x, other.y() + t * (p.y() - other.y()));
+        return true;
+    };
+    clipPoint(a, b);
+    headVisible = !clipPoint(b, a);
+    return true;
+}
+
+void addFlows(DrawList &out, const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis)
+{
+    std::unordered_set<std::uint64_t> seen;
+    const auto &flows = store.flows();
+    for (int i = 0; i < int(flows.size()); ++i) {
+        const trace::Flow &f = flows[std::size_t(i)];
+        // A worker re-taking its own lock is no hand-over; its spans show it.
+        if (f.fromWorker < 0 || f.toWorker < 0 || f.fromWorker == f.toWorker || f.outTime == 0 || f.inTime == 0)
+            continue;
+        const int fromRow = layout.rowOfWorker(f.fromWorker);
+        const int toRow = layout.rowOfWorker(f.toWorker);
+        if (fromRow < 0 || toRow < 0 || std::max(fromRow, toRow) < out.firstRow || std::min(fromRow, toRow) >= out.lastRow)
+            continue;
+        if (std::max(f.outTime, f.inTime) < axis.begin() || std::min(f.outTime, f.inTime) > axis.end())
+            continue;
+        QPointF from(axis.xOf(f.outTime), out.rowTop(fromRow) + out.rowHeight / 2.0);
+        QPointF to(axis.xOf(f.inTime), out.rowTop(toRow) + out.rowHeight / 2.0);
+        // Zoomed out, thousands of hand-overs between the same two rows land
+        // on the same pixels and turn into a black smear; one arrow per pair
+        // of rows every few pixels still shows who hands over to whom.
+        const auto bucket = std::uint64_t(std::max(0.0, from.x() - axis.left() + 8.0) / 6.0);
+        const std::uint64_t key = (std::uint64_t(std::uint32_t(fromRow)) << 44) ^
+                                  (std::uint64_t(std::uint32_t(toRow)) << 24) ^ (bucket & 0xffffff);
+        if (!seen.insert(key).second)
+            continue;
+        bool headVisible = true;
+        if (!clipToBand(from, to, axis.left() - 2.0, axis.right() + 2.0, headVisible))
+            continue;
+        out.flows.push_back(DrawFlow{from, to, i, f.objectId, headVisible});
+    }
+    // Heavy contention still leaves a thicket; past one arrow per 10 px keep
+    // one per 10 px column, which says "hand-overs happen here" legibly.
+    const auto columns = std::size_t(axis.width() / 10.0) + 2;
+    if (out.flows.size() <= columns)
+        return;
+    std::vector<char> taken(columns + 1, 0);
+    std::erase_if(out.flows, [&](const DrawFlow &f) {
+        const auto c = std::min(columns, std::size_t(std::max(0.0, f.from.x() - axis.left() + 2.0) / 10.0));
+        return std::exchange(taken[c], char(1)) != 0;
+    });
+}
+} // namespace
+
+DrawList buildDrawList(const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis,
+                       const DrawListOptions &options, TimelineIndex *index)
+{
+    TimelineIndex local;
+    if (!index)
+        index = &local;
+    index->update(store);
+
+    DrawList out;
+    out.firstRow = std::clamp(options.firstRow, 0, layout.rowCount());
+    out.lastRow = std::clamp(options.lastRow, out.firstRow, layout.rowCount());
+    out.yOrigin = options.yOrigin;
+    out.rowHeight = layout.rowHeight();
+    out.plot = QRectF(axis.left(), out.rowTop(out.firstRow), axis.width(),
+                      (out.lastRow - out.firstRow) * out.rowHeight);
+
+    for (int r = out.firstRow; r < out.lastRow; ++r) {
+        const TimelineRow &row = layout.row(r);
+        if (row.worker >= 0 && std::size_t(row.worker) < store.workers().size())
+            addWorkerRow(out, store, axis, options, *index, r, row.worker);
+        else if (row.kind == TimelineRow::Kind::ProcessHeader)
+            addHeaderRow(out, store, layout, axis, options, r);
+    }
+    if (options.flows)
+        addFlows(out, store, layout, axis);
+    return out;
+}
+
+} // namespace cl::ui

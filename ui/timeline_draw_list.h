@@ -1,0 +1,100 @@
+#pragma once
+// Everything the timeline paints for one view, as plain geometry. Built from
+// the store by culling rows and time, and by folding runs of spans narrower
+// than a few pixels, so its size follows pixels and rows, not events: a
+// million spans zoomed out become a few hundred rectangles.
+#include "core/trace/trace_store.h"
+#include "ui/time_axis.h"
+#include "ui/timeline_layout.h"
+
+#include <QPointF>
+#include <QRectF>
+
+#include <climits>
+#include <cstdint>
+#include <vector>
+
+namespace cl::ui {
+
+struct DrawSpan {
+    QRectF rect;
+    std::uint64_t begin = 0;      // of the span, or of the folded run
+    std::uint64_t end = 0;
+    trace::SpanState state = trace::SpanState::Running; // a folded run: the state covering most time
+    // A folded run's runner-up state and its share of the run's span time,
+    // so "25% running, 75% waiting for the GIL" survives zooming out.
+    trace::SpanState minorState = trace::SpanState::Running;
+    float minorShare = 0.0f;
+    std::uint32_t count = 1;      // > 1: a folded run of that many narrow spans
+    std::uint32_t objectId = 0;   // lock/queue of a single span
+    int row = -1;
+    int worker = -1;
+    std::uint8_t depth = 0;       // nesting (a sleep inside a lock hold); drawn inset
+    bool open = false;            // still in progress: drawn up to store.endTime()
+    bool folded() const { return count > 1; }
+};
+
+// The thin bar from a worker's start to its exit (or the trace end while
+// alive); header rows get one for the whole process.
+struct DrawLifetime {
+    QRectF rect;
+    int row = -1;
+    int worker = -1; // -1: a process header
+    bool alive = false;
+};
+
+struct DrawFlow {
+    QPointF from;
+    QPointF to;
+    int flow = -1; // index into store.flows()
+    std::uint32_t objectId = 0;
+    bool headVisible = true; // false when the target lies outside the view
+};
+
+struct DrawTick {
+    double x = 0.0;
+    double top = 0.0;
+    double bottom = 0.0;
+    int row = -1;
+    int worker = -1;
+    std::uint64_t time = 0;
+};
+
+struct DrawExit {
+    QPointF pos; // exit time on the row's centre line
+    int row = -1;
+    int worker = -1;
+    std::int64_t exitValue = 0; // exit code, or -signal
+};
+
+struct DrawList {
+    std::vector<DrawLifetime> lifetimes;
+    std::vector<DrawSpan> spans; // per row in begin order; later ones paint on top
+    std::vector<DrawFlow> flows;
+    std::vector<DrawTick> ticks;
+    std::vector<DrawExit> exits;
+    int firstRow = 0;
+    int lastRow = 0; // exclusive
+    double yOrigin = 0.0;
+    double rowHeight = 0.0;
+    QRectF plot;                    // x: axis left..right; y: the visible rows
+    std::size_t spansVisited = 0;   // work done, so tests can prove the culling
+
+    double rowTop(int row) const { return yOrigin + row * rowHeight; }
+};
+
+struct DrawListOptions {
+    int firstRow = 0;
+    int lastRow = INT_MAX;      // exclusive; clamped to the layout
+    double yOrigin = 0.0;       // paint y of row 0's top (header height - scroll)
+    double foldPx = 3.0;        // spans narrower than this fold together
+    double spanPad = 3.0;       // gap above and below spans inside a row
+    double lifetimeHeight = 6.0;
+    bool flows = true;
+};
+
+// index may be null (the exporter draws once); then a temporary one is built.
+DrawList buildDrawList(const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis,
+                       const DrawListOptions &options = {}, TimelineIndex *index = nullptr);
+
+} // namespace cl::ui

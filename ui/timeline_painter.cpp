@@ -1,0 +1,354 @@
+#include "ui/timeline_painter.h"
+#include "ui/state_palette.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+#include <cstring>
+
+namespace cl::ui {
+
+namespace {
+constexpr double kIndentPx = 14.0;
+constexpr double kSwatch = 12.0;
+
+bool isObjectState(trace::SpanState s)
+{
+    return s == trace::SpanState::LockWait || s == trace::SpanState::LockHold ||
+           s == trace::SpanState::QueueFullWait || s == trace::SpanState::QueueEmptyWait;
+}
+
+void drawArrowHead(QPainter &p, const QPointF &from, const QPointF &to, double size)
+{
+    const double dx = to.x() - from.x();
+    const double dy = to.y() - from.y();
+    const double len = std::hypot(dx, dy);
+    if (len < 0.5)
+        return;
+    const double ux = dx / len;
+    const double uy = dy / len;
+    const QPointF base(to.x() - ux * size, to.y() - uy * size);
+    const QPointF side(-uy * size * 0.45, ux * size * 0.45);
+    const QPointF head[3] = {to, base + side, base - side};
+    p.drawPolygon(head, 3);
+}
+} // namespace
+
+TimelineStyle defaultTimelineStyle(const QFont &base)
+{
+    TimelineStyle s;
+    s.labelFont = base;
+    s.legendFont = base;
+    s.smallFont = base;
+    if (base.pixelSize() > 0)
+        s.smallFont.setPixelSize(std::max(8, base.pixelSize() - 1));
+    else
+        s.smallFont.setPointSizeF(std::max(6.0, base.pointSizeF() * 0.9));
+    return s;
+}
+
+QString exitStatusText(std::int64_t exitValue)
+{
+    if (exitValue >= 0)
+        return QCoreApplication::translate("cl::ui::TimelinePainter", "exit %1").arg(exitValue);
+    const int signal = int(-exitValue);
+    const char *abbrev = sigabbrev_np(signal);
+    if (abbrev)
+        return QCoreApplication::translate("cl::ui::TimelinePainter", "killed (signal %1, SIG%2)")
+            .arg(signal)
+            .arg(QString::fromLatin1(abbrev));
+    return QCoreApplication::translate("cl::ui::TimelinePainter", "killed (signal %1)").arg(signal);
+}
+
+TimelinePainter::TimelinePainter(TimelineStyle style)
+    : m_style(std::move(style))
+{
+}
+
+double TimelinePainter::tickSpacing() const
+{
+    return QFontMetricsF(m_style.smallFont).horizontalAdvance(QStringLiteral("000.00 ms")) + 24.0;
+}
+
+void TimelinePainter::paintFrame(QPainter &p, const TimelineLayout &layout, const DrawList &list,
+                                 const TimeAxis &axis, const TimelineFrame &frame) const
+{
+    const auto ticks = axisTicks(axis, frame.origin, tickSpacing());
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, m_style.antialias);
+    p.setClipRect(QRectF(frame.labelRect.left(), frame.rowsRect.top(), frame.rowsRect.right() - frame.labelRect.left(),
+                         frame.rowsRect.height()));
+    paintRowBackgrounds(p, layout, list, frame.labelRect.left(), frame.rowsRect.right());
+    p.setClipRect(frame.rowsRect);
+    paintGrid(p, ticks, frame.rowsRect);
+    paintRows(p, list, frame.store);
+    p.setClipRect(frame.labelRect);
+    paintLabels(p, layout, list, frame.labelRect);
+    p.setClipping(false);
+    p.setPen(m_style.separator);
+    p.drawLine(QPointF(frame.labelRect.right() + 0.5, frame.rowsRect.top()),
+               QPointF(frame.labelRect.right() + 0.5, frame.rowsRect.bottom()));
+    paintAxis(p, ticks, frame.axisRect);
+    p.restore();
+}
+
+void TimelinePainter::paintRowBackgrounds(QPainter &p, const TimelineLayout &layout, const DrawList &list,
+                                          double left, double right) const
+{
+    for (int r = list.firstRow; r < list.lastRow; ++r) {
+        const QRectF band(left, list.rowTop(r), right - left, list.rowHeight);
+        if (layout.row(r).group % 2 == 1)
+            p.fillRect(band, m_style.bandOdd);
+        // A line where a new process starts groups its threads visually.
+        if (r > 0 && layout.row(r - 1).group != layout.row(r).group) {
+            p.setPen(m_style.separator);
+            p.drawLine(QPointF(left, band.top() + 0.5), QPointF(right, band.top() + 0.5));
+        }
+    }
+}
+
+void TimelinePainter::paintGrid(QPainter &p, const std::vector<AxisTick> &ticks, const QRectF &rows) const
+{
+    p.setPen(QPen(m_style.grid, 1.0));
+    for (const auto &t : ticks) {
+        const double x = std::round(t.x) + 0.5;
+        p.drawLine(QPointF(x, rows.top()), QPointF(x, rows.bottom()));
+    }
+}
+
+void TimelinePainter::paintAxis(QPainter &p, const std::vector<AxisTick> &ticks, const QRectF &axisRect) const
+{
+    p.save();
+    p.setFont(m_style.smallFont);
+    const QFontMetricsF fm(m_style.smallFont);
+    p.setPen(m_style.separator);
+    p.drawLine(QPointF(axisRect.left(), axisRect.bottom() - 0.5), QPointF(axisRect.right(), axisRect.bottom() - 0.5));
+    for (const auto &t : ticks) {
+        const double x = std::round(t.x) + 0.5;
+        p.setPen(m_style.mutedText);
+        p.drawLine(QPointF(x, axisRect.bottom() - 5.0), QPointF(x, axisRect.bottom()));
+        // Centred on the tick, but never cut off at either end of the axis.
+        const double w = fm.horizontalAdvance(t.label);
+        const double left = std::max(axisRect.left(), std::min(x - w / 2.0, axisRect.right() - w));
+        p.setPen(m_style.text);
+        p.drawText(QPointF(left, axisRect.bottom() - 8.0 - fm.descent()), t.label);
+    }
+    p.restore();
+}
+
+void TimelinePainter::paintLabels(QPainter &p, const TimelineLayout &layout, const DrawList &list,
+                                  const QRectF &column) const
+{
+    const QFontMetricsF smallFm(m_style.smallFont);
+    QFont bold = m_style.labelFont;
+    bold.setBold(true);
+    for (int r = list.firstRow; r < list.lastRow; ++r) {
+        const TimelineRow &row = layout.row(r);
+        const double top = list.rowTop(r);
+        const double indent = column.left() + 6.0 + row.indent * kIndentPx;
+        const int colourIndex = row.worker >= 0 ? row.worker
+                                : r + 1 < layout.rowCount() ? layout.row(r + 1).worker
+                                                            : 0;
+        // The same colour as this worker's console lines.
+        p.fillRect(QRectF(indent, top + 4.0, 3.0, list.rowHeight - 8.0), workerColor(colourIndex));
+
+        const double idWidth = smallFm.horizontalAdvance(row.id);
+        const double idLeft = column.right() - 8.0 - idWidth;
+        p.setFont(m_style.smallFont);
+        p.setPen(m_style.mutedText);
+        p.drawText(QRectF(idLeft, top, idWidth + 1.0, list.rowHeight), Qt::AlignVCenter | Qt::AlignLeft, row.id);
+
+        const QFont &nameFont = row.kind == TimelineRow::Kind::ProcessHeader ? bold : m_style.labelFont;
+        const double nameLeft = indent + 9.0;
+        const double nameWidth = std::max(0.0, idLeft - 6.0 - nameLeft);
+        p.setFont(nameFont);
+        p.setPen(m_style.text);
+        const QString name = QFontMetricsF(nameFont).elidedText(row.name, Qt::ElideRight, nameWidth);
+        p.drawText(QRectF(nameLeft, top, nameWidth + 1.0, list.rowHeight), Qt::AlignVCenter | Qt::AlignLeft, name);
+    }
+}
+
+void TimelinePainter::paintRows(QPainter &p, const DrawList &list, const trace::TraceStore *store) const
+{
+    p.save();
+    p.setPen(Qt::NoPen);
+    for (const auto &life : list.lifetimes) {
+        // Headers get a neutral bar: the process is alive, its threads say how.
+        const QColor c = life.worker < 0 ? m_style.separator.darker(115)
+                                         : stateColor(trace::SpanState::Running);
+        p.setBrush(c);
+        p.drawRoundedRect(life.rect, life.rect.height() / 2.0, life.rect.height() / 2.0);
+    }
+    paintSpans(p, list, store);
+
+    p.setPen(Qt::NoPen);
+    p.setBrush(m_style.tick);
+    for (const auto &t : list.ticks) {
+        const QPointF tri[3] = {QPointF(t.x - 3.0, t.top), QPointF(t.x + 3.0, t.top), QPointF(t.x, t.top + 5.0)};
+        p.drawPolygon(tri, 3);
+    }
+    paintExits(p, list);
+    paintFlows(p, list);
+    p.restore();
+}
+
+void TimelinePainter::paintSpans(QPainter &p, const DrawList &list, const trace::TraceStore *store) const
+{
+    const QFontMetricsF fm(m_style.smallFont);
+    p.setFont(m_style.smallFont);
+    for (std::size_t k = 0; k < list.spans.size(); ++k) {
+        const DrawSpan &s = list.spans[k];
+        QRectF r = s.rect;
+        if (r.width() < 6.0 || s.folded()) {
+            // Pixel-snapped and without antialiasing: adjacent folded runs
+            // then tile without faint seams between them.
+            const QRect snapped(QPoint(int(std::floor(r.left())), int(std::round(r.top()))),
+                                QPoint(int(std::ceil(r.right())) - 1, int(std::round(r.bottom())) - 1));
+            p.fillRect(snapped, stateColor(s.state));
+            if (s.folded() && s.minorShare > 0.04f) {
+                const int h = std::max(1, int(std::round(snapped.height() * double(s.minorShare))));
+                p.fillRect(QRect(snapped.left(), snapped.bottom() + 1 - h, snapped.width(), h), stateColor(s.minorState));
+            }
+            continue;
+        }
+        // A hairline gap between wide neighbours keeps back-to-back spans of
+        // one state countable.
+        r.adjust(0.5, 0.0, -0.5, 0.0);
+        p.setPen(Qt::NoPen);
+        p.setBrush(stateColor(s.state));
+        p.drawRoundedRect(r, 2.0, 2.0);
+        // Text only where it stays readable: the next span of the row (a
+        // nested sleep, say) will paint over whatever lies beyond it.
+        double room = r.width();
+        if (k + 1 < list.spans.size() && list.spans[k + 1].row == s.row && list.spans[k + 1].rect.left() < r.right())
+            room = list.spans[k + 1].rect.left() - r.left();
+        if (room < 40.0 || r.height() < fm.height() - 2.0)
+            continue;
+        QString text;
+        if (store && isObjectState(s.state) && s.objectId != 0)
+            text = QString::fromStdString(store->objectName(s.objectId));
+        if (text.isEmpty())
+            text = stateDisplayName(s.state);
+        const QString shown = fm.elidedText(text, Qt::ElideRight, room - 8.0);
+        if (shown != text && shown.size() < 4)
+            continue;
+        p.setPen(stateStyle(s.state).text);
+        p.drawText(QRectF(r.left() + 4.0, r.top(), room - 8.0, r.height()), Qt::AlignVCenter | Qt::AlignLeft, shown);
+    }
+}
+
+void TimelinePainter::paintExits(QPainter &p, const DrawList &list) const
+{
+    const QFontMetricsF fm(m_style.smallFont);
+    p.setFont(m_style.smallFont);
+    for (const auto &e : list.exits) {
+        const bool bad = e.exitValue != 0;
+        const QColor c = bad ? m_style.exitBad : m_style.tick;
+        p.fillRect(QRectF(e.pos.x() - 1.0, e.pos.y() - list.rowHeight / 2.0 + 3.0, 2.0, list.rowHeight - 6.0), c);
+        const QString text = exitStatusText(e.exitValue);
+        const double w = fm.horizontalAdvance(text);
+        if (e.pos.x() + 5.0 + w > list.plot.right() - 2.0)
+            continue;
+        p.setPen(bad ? m_style.exitBad : m_style.mutedText);
+        p.drawText(QRectF(e.pos.x() + 5.0, e.pos.y() - list.rowHeight / 2.0, w + 2.0, list.rowHeight),
+                   Qt::AlignVCenter | Qt::AlignLeft, text);
+    }
+}
+
+void TimelinePainter::paintFlows(QPainter &p, const DrawList &list) const
+{
+    p.setPen(QPen(m_style.flow, 1.3, Qt::SolidLine, Qt::RoundCap));
+    for (const auto &f : list.flows) {
+        p.setBrush(Qt::NoBrush);
+        p.drawLine(f.from, f.to);
+        p.setBrush(m_style.flow);
+        if (f.headVisible)
+            drawArrowHead(p, f.from, f.to, 7.0);
+        p.drawEllipse(f.from, 1.8, 1.8);
+    }
+}
+
+namespace {
+struct LegendItem {
+    enum class Glyph { State, Tick, Flow };
+    Glyph glyph;
+    trace::SpanState state;
+    QString text;
+};
+
+std::vector<LegendItem> legendItems()
+{
+    std::vector<LegendItem> items;
+    for (auto s : allSpanStates())
+        items.push_back({LegendItem::Glyph::State, s, stateDisplayName(s)});
+    items.push_back({LegendItem::Glyph::Tick, trace::SpanState::Running,
+                     QCoreApplication::translate("cl::ui::TimelinePainter", "printed line")});
+    items.push_back({LegendItem::Glyph::Flow, trace::SpanState::Running,
+                     QCoreApplication::translate("cl::ui::TimelinePainter", "hand-over")});
+    return items;
+}
+
+// Calls place(item, x, y) for each item and returns the height used.
+template<typename Place>
+double flowLegend(const QFont &font, double width, Place place)
+{
+    const QFontMetricsF fm(font);
+    const double lineHeight = std::max(kSwatch, fm.height()) + 6.0;
+    double x = 0.0;
+    double y = 0.0;
+    for (const auto &item : legendItems()) {
+        const double w = kSwatch + 6.0 + fm.horizontalAdvance(item.text);
+        if (x > 0.0 && x + w > width) {
+            x = 0.0;
+            y += lineHeight;
+        }
+        place(item, x, y, lineHeight);
+        x += w + 18.0;
+    }
+    return y + lineHeight;
+}
+} // namespace
+
+double TimelinePainter::legendHeight(double width) const
+{
+    return flowLegend(m_style.legendFont, width, [](const LegendItem &, double, double, double) {});
+}
+
+void TimelinePainter::paintLegend(QPainter &p, const QRectF &rect) const
+{
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setFont(m_style.legendFont);
+    const QFontMetricsF fm(m_style.legendFont);
+    flowLegend(m_style.legendFont, rect.width(), [&](const LegendItem &item, double x, double y, double h) {
+        const QRectF swatch(rect.left() + x, rect.top() + y + (h - kSwatch) / 2.0, kSwatch, kSwatch);
+        p.setPen(Qt::NoPen);
+        switch (item.glyph) {
+        case LegendItem::Glyph::State:
+            p.setBrush(stateColor(item.state));
+            p.drawRoundedRect(swatch, 2.0, 2.0);
+            break;
+        case LegendItem::Glyph::Tick: {
+            p.setBrush(m_style.tick);
+            const QPointF tri[3] = {swatch.topLeft() + QPointF(2.0, 2.0), swatch.topRight() + QPointF(-2.0, 2.0),
+                                    QPointF(swatch.center().x(), swatch.bottom() - 2.0)};
+            p.drawPolygon(tri, 3);
+            break;
+        }
+        case LegendItem::Glyph::Flow:
+            p.setPen(QPen(m_style.flow, 1.3));
+            p.setBrush(m_style.flow);
+            p.drawLine(swatch.bottomLeft(), swatch.topRight());
+            drawArrowHead(p, swatch.bottomLeft(), swatch.topRight(), 6.0);
+            break;
+        }
+        p.setPen(m_style.text);
+        p.drawText(QRectF(swatch.right() + 6.0, rect.top() + y, fm.horizontalAdvance(item.text) + 2.0, h),
+                   Qt::AlignVCenter | Qt::AlignLeft, item.text);
+    });
+    p.restore();
+}
+
+} // namespace cl::ui

@@ -1,0 +1,84 @@
+#pragma once
+// Paints a DrawList with QPainter. Shared by the interactive TimelineView and
+// the PNG exporter, so what users export is exactly what they saw.
+#include "ui/time_axis.h"
+#include "ui/timeline_draw_list.h"
+#include "ui/timeline_layout.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QFont>
+#include <QRectF>
+
+#include <cstdint>
+#include <vector>
+
+class QPainter;
+
+namespace cl::ui {
+
+struct TimelineStyle {
+    QColor background = QColor(Qt::white);
+    QColor bandOdd = QColor(0xf4, 0xf6, 0xf9);  // every other process group
+    QColor separator = QColor(0xdd, 0xe1, 0xe6);
+    QColor grid = QColor(0xe8, 0xeb, 0xef);
+    QColor text = QColor(0x1f, 0x23, 0x28);
+    QColor mutedText = QColor(0x6a, 0x73, 0x7d);
+    QColor flow = QColor(0x24, 0x29, 0x2e, 200);
+    QColor tick = QColor(0x24, 0x29, 0x2e);
+    QColor exitBad = QColor(0xc6, 0x28, 0x28);
+    QFont labelFont;
+    QFont smallFont;  // ids, axis labels, text inside spans, exit labels
+    QFont legendFont;
+    bool antialias = true;
+};
+
+// Fonts derived from base (the widget's font, or a fixed pixel size for
+// exports, where the screen's DPI must not change the picture).
+TimelineStyle defaultTimelineStyle(const QFont &base = QFont());
+
+// Where things go, in paint coordinates.
+struct TimelineFrame {
+    QRectF axisRect;   // tick labels; x range equals the time axis
+    QRectF labelRect;  // label column beside the rows (clip)
+    QRectF rowsRect;   // spans (clip); x range equals the time axis
+    std::uint64_t origin = 0; // labels are offsets from this (store.beginTime())
+    const trace::TraceStore *store = nullptr; // for lock names inside spans
+};
+
+// "exit 0", "exit 3", "killed (signal 9, SIGKILL)".
+QString exitStatusText(std::int64_t exitValue);
+
+class TimelinePainter {
+    Q_DECLARE_TR_FUNCTIONS(cl::ui::TimelinePainter)
+public:
+    explicit TimelinePainter(TimelineStyle style = defaultTimelineStyle());
+    const TimelineStyle &style() const { return m_style; }
+
+    // Everything but the legend: bands, grid, axis, labels, rows.
+    void paintFrame(QPainter &p, const TimelineLayout &layout, const DrawList &list, const TimeAxis &axis,
+                    const TimelineFrame &frame) const;
+
+    void paintRowBackgrounds(QPainter &p, const TimelineLayout &layout, const DrawList &list,
+                             double left, double right) const;
+    void paintGrid(QPainter &p, const std::vector<AxisTick> &ticks, const QRectF &rows) const;
+    void paintAxis(QPainter &p, const std::vector<AxisTick> &ticks, const QRectF &axisRect) const;
+    void paintLabels(QPainter &p, const TimelineLayout &layout, const DrawList &list, const QRectF &column) const;
+    void paintRows(QPainter &p, const DrawList &list, const trace::TraceStore *store = nullptr) const;
+
+    // The legend wraps to width; legendHeight() tells how much it needs.
+    double legendHeight(double width) const;
+    void paintLegend(QPainter &p, const QRectF &rect) const;
+
+    // Minimum pixels between axis labels for the current font.
+    double tickSpacing() const;
+
+private:
+    void paintSpans(QPainter &p, const DrawList &list, const trace::TraceStore *store) const;
+    void paintFlows(QPainter &p, const DrawList &list) const;
+    void paintExits(QPainter &p, const DrawList &list) const;
+
+    TimelineStyle m_style;
+};
+
+} // namespace cl::ui

@@ -1,0 +1,397 @@
+#include "ui/timeline_view.h"
+#include "ui/state_palette.h"
+
+#include <QEvent>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cl::ui {
+
+namespace {
+constexpr int kRightPad = 10;
+constexpr double kZoomStep = 1.5;
+} // namespace
+
+TimelineView::TimelineView(QWidget *parent)
+    : QWidget(parent),
+      m_painter(defaultTimelineStyle(font()))
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    m_vscroll = new QScrollBar(Qt::Vertical, this);
+    connect(m_vscroll, &QScrollBar::valueChanged, this, [this] { invalidate(); });
+    m_axis.setRange(0, 1000000000ull);
+    relayout();
+}
+
+void TimelineView::setStore(const trace::TraceStore *store)
+{
+    m_store = store;
+    m_index.clear();
+    m_seenRevision = ~std::uint64_t(0);
+    m_axis.setLimits(0, 0);
+    syncStore();
+    fit();
+}
+
+void TimelineView::setLabelWidth(int px)
+{
+    m_layoutOptions.labelWidth = std::max(40, px);
+    relayout();
+}
+
+void TimelineView::setLegendVisible(bool on)
+{
+    m_legendVisible = on;
+    relayout();
+}
+
+QRect TimelineView::rowsRect() const
+{
+    const int top = axisHeight();
+    return QRect(0, top, std::max(1, width() - m_vscroll->sizeHint().width()),
+                 std::max(1, height() - top - legendHeight()));
+}
+
+QRect TimelineView::plotRect() const
+{
+    const QRect rows = rowsRect();
+    return QRect(labelWidth(), rows.top(), std::max(10, rows.width() - labelWidth() - kRightPad), rows.height());
+}
+
+int TimelineView::axisHeight() const
+{
+    return fontMetrics().height() + 14;
+}
+
+int TimelineView::legendHeight() const
+{
+    return m_legendVisible ? int(std::ceil(m_painter.legendHeight(width() - 16.0))) + 8 : 0;
+}
+
+QSize TimelineView::sizeHint() const
+{
+    return QSize(900, axisHeight() + legendHeight() + 12 * m_layout.rowHeight());
+}
+
+QSize TimelineView::minimumSizeHint() const
+{
+    return QSize(labelWidth() + 160, axisHeight() + 3 * m_layout.rowHeight());
+}
+
+void TimelineView::relayout()
+{
+    m_layoutOptions.rowHeight = std::max(22, fontMetrics().height() + 8);
+    if (m_store)
+        m_layout = TimelineLayout::build(*m_store, m_layoutOptions);
+    else
+        m_layout = TimelineLayout();
+    const QRect rows = rowsRect();
+    m_vscroll->setGeometry(width() - m_vscroll->sizeHint().width(), rows.top(), m_vscroll->sizeHint().width(),
+                           rows.height());
+    m_vscroll->setRange(0, std::max(0, m_layout.contentHeight() - rows.height()));
+    m_vscroll->setPageStep(rows.height());
+    m_vscroll->setSingleStep(m_layoutOptions.rowHeight);
+    const QRect plot = plotRect();
+    TimeAxis axis = m_axis;
+    axis.setGeometry(plot.left(), plot.width());
+    m_axis = axis;
+    invalidate();
+}
+
+void TimelineView::syncStore()
+{
+    const std::uint64_t revision = m_store ? m_store->revision() : 0;
+    if (revision == m_seenRevision)
+        return;
+    m_seenRevision = revision;
+    relayout();
+    updateLimits();
+}
+
+void TimelineView::updateLimits()
+{
+    if (!m_store || m_store->endTime() <= m_store->beginTime()) {
+        m_axis.setLimits(0, 0);
+        return;
+    }
+    const std::uint64_t begin = m_store->beginTime();
+    const std::uint64_t span = m_store->endTime() - begin;
+    const std::uint64_t before = std::max<std::uint64_t>(span / 50, TimeAxis::kMinSpanNs);
+    const std::uint64_t after = std::max<std::uint64_t>(span / 10, TimeAxis::kMinSpanNs);
+    // Some room past the end: exit labels and the live edge need it.
+    TimeAxis axis = m_axis;
+    axis.setLimits(begin > before ? begin - before : 0, m_store->endTime() + after);
+    applyAxis(axis);
+}
+
+void TimelineView::refresh()
+{
+    syncStore();
+    if (m_followLive && m_store && m_store->endTime() > m_store->beginTime()) {
+        if (m_fitMode) {
+            fit();
+        } else {
+            const std::uint64_t span = m_axis.span();
+            const std::uint64_t end = m_store->endTime() + span / 40;
+            TimeAxis axis = m_axis;
+            axis.setRange(end > span ? end - span : 0, end);
+            applyAxis(axis);
+        }
+    }
+    update();
+}
+
+void TimelineView::fit()
+{
+    m_fitMode = true;
+    if (!m_store || m_store->endTime() <= m_store->beginTime())
+        return;
+    const std::uint64_t begin = m_store->beginTime();
+    const std::uint64_t span = m_store->endTime() - begin;
+    TimeAxis axis = m_axis;
+    axis.setRange(begin, m_store->endTime() + std::max<std::uint64_t>(span / 16, TimeAxis::kMinSpanNs));
+    applyAxis(axis);
+}
+
+void TimelineView::setVisibleRange(quint64 beginNs, quint64 endNs)
+{
+    if (beginNs == m_axis.begin() && endNs == m_axis.end())
+        return; // charts echo our own signal back; stop the loop here
+    m_fitMode = false;
+    TimeAxis axis = m_axis;
+    axis.setRange(beginNs, endNs);
+    applyAxis(axis);
+}
+
+void TimelineView::setFollowLive(bool on)
+{
+    if (m_followLive == on)
+        return;
+    m_followLive = on;
+    Q_EMIT followLiveChanged(on);
+    if (on)
+        refresh();
+}
+
+void TimelineView::zoomIn()
+{
+    m_fitMode = false;
+    TimeAxis axis = m_axis;
+    axis.zoomAround(plotRect().center().x(), kZoomStep);
+    applyAxis(axis);
+}
+
+void TimelineView::zoomOut()
+{
+    TimeAxis axis = m_axis;
+    axis.zoomAround(plotRect().center().x(), 1.0 / kZoomStep);
+    applyAxis(axis);
+}
+
+void TimelineView::applyAxis(const TimeAxis &axis)
+{
+    const bool changed = axis.begin() != m_axis.begin() || axis.end() != m_axis.end();
+    m_axis = axis;
+    if (!changed)
+        return;
+    invalidate();
+    Q_EMIT visibleRangeChanged(m_axis.begin(), m_axis.end());
+}
+
+void TimelineView::invalidate()
+{
+    m_listValid = false;
+    update();
+}
+
+void TimelineView::ensureDrawList()
+{
+    if (m_listValid)
+        return;
+    m_listValid = true;
+    const QRect rows = rowsRect();
+    const auto [first, last] = m_layout.rowsIn(m_vscroll->value(), m_vscroll->value() + rows.height());
+    DrawListOptions options;
+    options.firstRow = first;
+    options.lastRow = last;
+    options.yOrigin = rows.top() - m_vscroll->value();
+    if (m_store)
+        m_list = buildDrawList(*m_store, m_layout, m_axis, options, &m_index);
+    else
+        m_list = DrawList();
+}
+
+void TimelineView::paintEvent(QPaintEvent *)
+{
+    syncStore();
+    ensureDrawList();
+    QPainter p(this);
+    const auto &style = m_painter.style();
+    p.fillRect(rect(), style.background);
+    const QRect rows = rowsRect();
+    const QRect plot = plotRect();
+    TimelineFrame frame;
+    frame.axisRect = QRectF(plot.left(), 0, plot.width(), rows.top());
+    frame.labelRect = QRectF(0, rows.top(), labelWidth(), rows.height());
+    frame.rowsRect = QRectF(plot.left(), rows.top(), rows.width() - plot.left(), rows.height());
+    frame.origin = m_store ? m_store->beginTime() : 0;
+    frame.store = m_store;
+    m_painter.paintFrame(p, m_layout, m_list, m_axis, frame);
+
+    // The label column's share of the axis band says how much time the view
+    // spans, or, more urgently, that events were lost.
+    p.setFont(style.smallFont);
+    const QRectF caption(8, 0, labelWidth() - 16, rows.top() - 4);
+    if (m_store && m_store->droppedEvents() > 0) {
+        p.setPen(style.exitBad);
+        p.drawText(caption, Qt::AlignLeft | Qt::AlignBottom,
+                   tr("dropped events: %1").arg(m_store->droppedEvents()));
+    } else {
+        p.setPen(style.mutedText);
+        p.drawText(caption, Qt::AlignLeft | Qt::AlignBottom, tr("view: %1").arg(formatDuration(m_axis.span())));
+    }
+    if (m_layout.rowCount() == 0) {
+        p.setPen(style.mutedText);
+        p.drawText(rows, Qt::AlignCenter, tr("No trace yet. Choose a scenario and press Run."));
+    }
+    if (m_legendVisible)
+        m_painter.paintLegend(p, QRectF(8, rows.bottom() + 5, width() - 16, legendHeight() - 4));
+}
+
+void TimelineView::resizeEvent(QResizeEvent *)
+{
+    relayout();
+}
+
+void TimelineView::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::FontChange) {
+        m_painter = TimelinePainter(defaultTimelineStyle(font()));
+        relayout();
+    }
+    QWidget::changeEvent(e);
+}
+
+void TimelineView::wheelEvent(QWheelEvent *e)
+{
+    const QPoint delta = e->angleDelta();
+    if (e->modifiers() & Qt::ShiftModifier) {
+        m_vscroll->setValue(m_vscroll->value() - delta.y() * 3 * m_layout.rowHeight() / 120);
+    } else if (std::abs(delta.x()) > std::abs(delta.y())) {
+        TimeAxis axis = m_axis;
+        axis.pan(delta.x() / 2.0);
+        setFollowLive(false);
+        applyAxis(axis);
+    } else if (delta.y() != 0) {
+        m_fitMode = false;
+        TimeAxis axis = m_axis;
+        axis.zoomAround(e->position().x(), std::pow(2.0, delta.y() / 240.0));
+        applyAxis(axis);
+    }
+    e->accept();
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *e)
+{
+    if (e->button() != Qt::LeftButton)
+        return QWidget::mousePressEvent(e);
+    m_dragging = true;
+    m_dragStart = e->position().toPoint();
+    m_dragAxis = m_axis;
+    m_dragScrollStart = m_vscroll->value();
+    setCursor(Qt::ClosedHandCursor);
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *e)
+{
+    if (!m_dragging)
+        return QWidget::mouseMoveEvent(e);
+    const QPoint d = e->position().toPoint() - m_dragStart;
+    if (d.x() != 0) {
+        TimeAxis axis = m_dragAxis;
+        axis.setLimits(m_axis.limitLo(), m_axis.limitHi());
+        axis.pan(d.x());
+        if (std::abs(d.x()) > 2)
+            setFollowLive(false);
+        applyAxis(axis);
+    }
+    m_vscroll->setValue(m_dragScrollStart - d.y());
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *e)
+{
+    if (e->button() == Qt::LeftButton && m_dragging) {
+        m_dragging = false;
+        unsetCursor();
+    }
+    QWidget::mouseReleaseEvent(e);
+}
+
+void TimelineView::mouseDoubleClickEvent(QMouseEvent *)
+{
+    fit();
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *e)
+{
+    const double step = plotRect().width() / 8.0;
+    TimeAxis axis = m_axis;
+    switch (e->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        return zoomIn();
+    case Qt::Key_Minus:
+        return zoomOut();
+    case Qt::Key_Home:
+    case Qt::Key_0:
+        return fit();
+    case Qt::Key_End:
+        return setFollowLive(true);
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+        axis.pan(e->key() == Qt::Key_Left ? step : -step);
+        setFollowLive(false);
+        return applyAxis(axis);
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        return m_vscroll->triggerAction(e->key() == Qt::Key_Up ? QScrollBar::SliderSingleStepSub
+                                                               : QScrollBar::SliderSingleStepAdd);
+    default:
+        QWidget::keyPressEvent(e);
+    }
+}
+
+bool TimelineView::event(QEvent *e)
+{
+    if (e->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(e);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty()) {
+            QToolTip::hideText();
+            e->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), text, this);
+        }
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+QString TimelineView::toolTipAt(const QPoint &pos)
+{
+    if (!m_store || !rowsRect().contains(pos))
+        return {}; // the axis band and the legend cover scrolled-away rows
+    ensureDrawList();
+    return describeAt(*m_store, m_layout, m_list, QPointF(pos), labelWidth(), m_printFormatter);
+}
+
+} // namespace cl::ui

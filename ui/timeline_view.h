@@ -1,0 +1,108 @@
+#pragma once
+// The interactive timeline: one row per process/thread, state spans, lock
+// hand-over arrows, printed-line ticks. Paints from a cached DrawList that is
+// rebuilt only when the store, the range, the scroll or the size changed, so
+// paint cost follows pixels and rows, not events.
+#include "core/trace/trace_store.h"
+#include "ui/time_axis.h"
+#include "ui/timeline_draw_list.h"
+#include "ui/timeline_layout.h"
+#include "ui/timeline_painter.h"
+
+#include <QWidget>
+
+class QScrollBar;
+
+namespace cl::ui {
+
+class TimelineView : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget *parent = nullptr);
+
+    // Not owned; must outlive the view or be replaced first. nullptr clears.
+    void setStore(const trace::TraceStore *store);
+    const trace::TraceStore *store() const { return m_store; }
+
+    // Charts under the timeline align their plot area with these.
+    int labelWidth() const { return m_layoutOptions.labelWidth; }
+    void setLabelWidth(int px);
+    QRect plotRect() const;
+    int plotRightMargin() const { return width() - plotRect().right() - 1; }
+
+    const TimeAxis &axis() const { return m_axis; }
+    quint64 visibleBegin() const { return m_axis.begin(); }
+    quint64 visibleEnd() const { return m_axis.end(); }
+
+    bool followLive() const { return m_followLive; }
+    void setLegendVisible(bool on);
+    bool legendVisible() const { return m_legendVisible; }
+
+    // Text shown when hovering a printed-line tick; the owner can plug in
+    // message formatting (translated lines). Default: the raw string.
+    void setPrintFormatter(PrintFormatter f) { m_printFormatter = std::move(f); }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+public Q_SLOTS:
+    // Call after each ingest: repaints, and keeps the trace end in view when
+    // following live.
+    void refresh();
+    void fit();
+    // Absolute ns, the same clock as the store.
+    void setVisibleRange(quint64 beginNs, quint64 endNs);
+    void setFollowLive(bool on);
+    void zoomIn();
+    void zoomOut();
+
+Q_SIGNALS:
+    void visibleRangeChanged(quint64 beginNs, quint64 endNs);
+    void followLiveChanged(bool on);
+
+protected:
+    bool event(QEvent *e) override;
+    void paintEvent(QPaintEvent *e) override;
+    void resizeEvent(QResizeEvent *e) override;
+    void wheelEvent(QWheelEvent *e) override;
+    void mousePressEvent(QMouseEvent *e) override;
+    void mouseMoveEvent(QMouseEvent *e) override;
+    void mouseReleaseEvent(QMouseEvent *e) override;
+    void mouseDoubleClickEvent(QMouseEvent *e) override;
+    void keyPressEvent(QKeyEvent *e) override;
+    void changeEvent(QEvent *e) override;
+
+private:
+    void relayout();
+    void syncStore();
+    void updateLimits();
+    void applyAxis(const TimeAxis &axis);
+    void ensureDrawList();
+    void invalidate();
+    int axisHeight() const;
+    int legendHeight() const;
+    QRect rowsRect() const;
+    QString toolTipAt(const QPoint &pos);
+
+    const trace::TraceStore *m_store = nullptr;
+    std::uint64_t m_seenRevision = ~std::uint64_t(0);
+    TimelineLayoutOptions m_layoutOptions;
+    TimelineLayout m_layout;
+    TimelineIndex m_index;
+    TimeAxis m_axis;
+    DrawList m_list;
+    bool m_listValid = false;
+    TimelinePainter m_painter;
+    QScrollBar *m_vscroll = nullptr;
+    PrintFormatter m_printFormatter;
+
+    bool m_followLive = true;
+    bool m_fitMode = true; // the user has not zoomed since the last fit
+    bool m_legendVisible = true;
+    bool m_dragging = false;
+    QPoint m_dragStart;
+    int m_dragScrollStart = 0;
+    TimeAxis m_dragAxis;
+};
+
+} // namespace cl::ui
