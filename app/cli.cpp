@@ -47,7 +47,9 @@ public:
             QStringList ids;
             for (const scenarios::Scenario *c : scenarios::catalogue())
                 ids << c->id();
-            badInput(Cli::tr("unknown scenario \"%1\"; known: %2").arg(id, ids.join(QStringLiteral(", "))));
+            // Spelled out: lupdate misreads the context inside this function.
+            badInput(QCoreApplication::translate("cl::app::Cli", "unknown scenario \"%1\"; known: %2")
+                         .arg(id, ids.join(QStringLiteral(", "))));
         }
         return s;
     }

@@ -5,7 +5,7 @@
 // its signals only (the engine never touches a widget).
 //
 // Developer aid: CL_SCREENSHOT=/path.png grabs the window into that file
-// CL_SCREENSHOT_DELAY_MS (default 1500) after it is shown; with CL_AUTORUN=1
+// CL_SCREENSHOT_DELAY_MS (default 1500) after it is shown; with CL_AUTORUN=1 (and CL_AUTORUN_SET="key=value,...")
 // the selected scenario runs at start-up and the grab happens that long after
 // the run finished; then the window closes. Used to check the layout
 // unattended (e.g. under QT_QPA_PLATFORM=offscreen) and for docs/screenshot.png.

@@ -2,6 +2,7 @@
 #include "core/scenarios/run_summary.h"
 #include "core/trace/chrome_trace.h"
 #include "ui/main_window.h"
+#include "ui/parameter_form.h"
 #include "ui/scenario_browser.h"
 #include "ui/timeline_view.h"
 #include "ui/trace_image.h"
@@ -150,6 +151,17 @@ void MainWindow::setUpScreenshotAid()
         close();
     };
     if (qEnvironmentVariableIntValue("CL_AUTORUN") != 0) {
+        // CL_AUTORUN_SET="lock=on,think_ms=150": the same checks as the CLI's --set.
+        const QStringList assignments =
+            qEnvironmentVariable("CL_AUTORUN_SET").split(QLatin1Char(','), Qt::SkipEmptyParts);
+        if (m_scenario && !assignments.isEmpty()) {
+            scenarios::ParameterValues values = m_form->values();
+            for (const QString &a : assignments)
+                if (auto error = scenarios::Parameters::applyAssignment(m_scenario->id(), m_scenario->parameters(), a,
+                                                                         values))
+                    std::fprintf(stderr, "concurrency-lab: CL_AUTORUN_SET: %s\n", qPrintable(*error));
+            m_form->setValues(values);
+        }
         connect(
             m_session, &scenarios::RunSession::finished, this, [this, delay, shoot] { QTimer::singleShot(delay, this, shoot); },
             Qt::SingleShotConnection);

@@ -249,11 +249,18 @@ void TimelinePainter::paintExits(QPainter &p, const DrawList &list) const
         p.fillRect(QRectF(e.pos.x() - 1.0, e.pos.y() - list.rowHeight / 2.0 + 3.0, 2.0, list.rowHeight - 6.0), c);
         const QString text = exitStatusText(e.exitValue);
         const double w = fm.horizontalAdvance(text);
-        if (e.pos.x() + 5.0 + w > list.plot.right() - 2.0)
-            continue;
+        QRectF box(e.pos.x() + 5.0, e.pos.y() - list.rowHeight / 2.0, w + 2.0, list.rowHeight);
+        if (box.right() > list.plot.right() - 2.0) {
+            // A run that was stopped ends at the right edge: label it on the
+            // left, over the bar, on a backing so it stays readable.
+            box.moveRight(e.pos.x() - 5.0);
+            if (box.left() < list.plot.left() + 2.0)
+                continue;
+            const QRectF backing = box.adjusted(-3.0, 4.0, 3.0, -4.0);
+            p.fillRect(backing, QColor(255, 255, 255, 225));
+        }
         p.setPen(bad ? m_style.exitBad : m_style.mutedText);
-        p.drawText(QRectF(e.pos.x() + 5.0, e.pos.y() - list.rowHeight / 2.0, w + 2.0, list.rowHeight),
-                   Qt::AlignVCenter | Qt::AlignLeft, text);
+        p.drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text);
     }
 }
 

@@ -77,7 +77,7 @@ QList<ParameterSpec> TicketRace::parameters() const
         {QStringLiteral("lock"), T::Choice, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Lock"), "",
          QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Hold a shared lock from reading to writing."), 0, 0, 0,
          {QStringLiteral("on"), QStringLiteral("off")}, QStringLiteral("off")},
-        {QStringLiteral("mode"), T::Choice, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Workers"), "",
+        {QStringLiteral("mode"), T::Choice, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Workers run as"), "",
          QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Run the buyers as processes or as threads."), 0, 0, 0,
          {QStringLiteral("processes"), QStringLiteral("threads")}, QStringLiteral("processes")},
     };

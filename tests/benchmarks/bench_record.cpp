@@ -67,7 +67,9 @@ BENCHMARK(BM_SchedGetcpu);
 // store into the shared ring, head published. Every `kBurst` events the ring is
 // emptied with the timer paused, so it never fills (a full ring would measure
 // the cheaper drop path instead).
-template<bool UseClockGettime>
+enum class Stamp { Tsc, ClockGettime, TscAfterSync };
+
+template<Stamp How>
 void recordEvents(benchmark::State &state)
 {
     constexpr std::int64_t kBurst = 4096;
@@ -78,8 +80,10 @@ void recordEvents(benchmark::State &state)
     std::vector<Event> sink(kBurst);
     std::int64_t n = 0;
     for (auto _ : state) {
-        if constexpr (UseClockGettime)
+        if constexpr (How == Stamp::ClockGettime)
             writer.recordAt(cl::record::monotonicNs(), EventKind::Counter, 0, 1, n);
+        else if constexpr (How == Stamp::TscAfterSync)
+            writer.recordAt(writer.nowAfterSync(), EventKind::Counter, 0, 1, n);
         else
             writer.record(EventKind::Counter, 0, 1, n);
         if (++n % kBurst == 0) {
@@ -92,13 +96,18 @@ void recordEvents(benchmark::State &state)
     state.counters["dropped"] = double(reader.header()->dropped.load());
 }
 
-void BM_RecordEvent(benchmark::State &state) { recordEvents<false>(state); }
+void BM_RecordEvent(benchmark::State &state) { recordEvents<Stamp::Tsc>(state); }
 BENCHMARK(BM_RecordEvent);
 
 // The same event stamped by clock_gettime instead of the TSC: what the clock
 // choice in clock.h buys.
-void BM_RecordEventClockGettime(benchmark::State &state) { recordEvents<true>(state); }
+void BM_RecordEventClockGettime(benchmark::State &state) { recordEvents<Stamp::ClockGettime>(state); }
 BENCHMARK(BM_RecordEventClockGettime);
+
+// The stamp a lock acquisition uses (lfence; rdtsc), so the hand-over never
+// appears to arrive before it was sent. Paid once per acquisition.
+void BM_RecordEventAfterSync(benchmark::State &state) { recordEvents<Stamp::TscAfterSync>(state); }
+BENCHMARK(BM_RecordEventAfterSync);
 
 // Writer::record() while another thread drains the ring as fast as it can:
 // the cache lines of the slots and of head/tail now move between cores, as
