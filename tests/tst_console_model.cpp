@@ -1,6 +1,7 @@
 // The console model over a hand-built trace store: rows, texts, worker labels
 // and colours; growth published as row inserts (also in the middle, when a
 // late batch carries earlier lines); a cleared store resets the model.
+#include "trace_builder.h"
 #include "core/trace/messages.h"
 #include "core/trace/trace_store.h"
 #include "ui/console_model.h"
@@ -20,19 +21,12 @@ using cl::ui::ConsoleModel;
 namespace {
 
 constexpr std::uint64_t kBase = 5'000'000'000ull; // any monotonic time; rows show offsets from the first event
-constexpr std::uint64_t kMs = 1'000'000ull;
+using cl::tests::kMs;
 
 Event ev(EventKind kind, std::int32_t pid, std::int32_t tid, std::uint64_t time, std::uint32_t objectId = 0,
          std::int64_t value = 0)
 {
-    Event e{};
-    e.timeNs = time;
-    e.value = value;
-    e.pid = pid;
-    e.tid = tid;
-    e.objectId = objectId;
-    e.kind = kind;
-    return e;
+    return cl::tests::ev(kind, pid, tid, time, 0, objectId, value);
 }
 
 // Strings: 1..3 worker names, 10+ printed texts.

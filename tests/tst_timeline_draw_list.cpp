@@ -1,5 +1,6 @@
 // The draw list is what keeps painting cheap: its size must follow pixels and
 // visible rows, not events, and culling must never drop something visible.
+#include "trace_builder.h"
 #include "ui/timeline_draw_list.h"
 
 #include <QElapsedTimer>
@@ -21,21 +22,8 @@ using ui::TimelineLayout;
 namespace {
 constexpr std::uint64_t kT0 = 1000000000000ull; // an arbitrary monotonic origin
 constexpr std::uint64_t kUs = 1000;
-constexpr std::uint64_t kMs = 1000000;
-
-Event ev(EventKind kind, std::int32_t pid, std::int32_t tid, std::uint64_t t, std::uint8_t arg = 0,
-         std::uint32_t object = 0, std::int64_t value = 0)
-{
-    Event e{};
-    e.timeNs = t;
-    e.kind = kind;
-    e.pid = pid;
-    e.tid = tid;
-    e.arg = arg;
-    e.objectId = object;
-    e.value = value;
-    return e;
-}
+using cl::tests::ev;
+using cl::tests::kMs;
 
 void addSpan(std::vector<Event> &out, std::int32_t pid, std::uint64_t b, std::uint64_t e, SpanState s, std::uint32_t obj = 0)
 {

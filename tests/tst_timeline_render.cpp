@@ -2,6 +2,7 @@
 // must show the lock-hold colour where the hold is, the lock-wait colour
 // where the wait is, and background where nothing happened. Also the widget
 // and the PNG exporter end to end.
+#include "trace_builder.h"
 #include "ui/state_palette.h"
 #include "ui/timeline_painter.h"
 #include "ui/timeline_view.h"
@@ -25,21 +26,14 @@ using trace::TraceStore;
 
 namespace {
 constexpr std::uint64_t kT0 = 77000000000000ull;
-constexpr std::uint64_t kMs = 1000000;
+using cl::tests::kMs;
 constexpr std::uint32_t kLock = 42;
 
+// Every worker here is a one-thread process.
 Event ev(EventKind kind, std::int32_t pid, std::uint64_t t, std::uint8_t arg = 0, std::uint32_t object = 0,
          std::int64_t value = 0)
 {
-    Event e{};
-    e.timeNs = t;
-    e.kind = kind;
-    e.pid = pid;
-    e.tid = pid;
-    e.arg = arg;
-    e.objectId = object;
-    e.value = value;
-    return e;
+    return cl::tests::ev(kind, pid, pid, t, arg, object, value);
 }
 
 Event span(EventKind kind, std::int32_t pid, std::uint64_t t, SpanState s, std::uint32_t object = kLock)

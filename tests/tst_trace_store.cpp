@@ -1,6 +1,7 @@
 // The trace store fed with hand-made events: what the views rely on (sorted
 // spans, paired flows, grouped processes) must hold however the collector's
 // batches interleave writers.
+#include "trace_builder.h"
 #include "core/record/collector.h"
 #include "core/trace/trace_store.h"
 
@@ -17,19 +18,7 @@ using cl::trace::TraceStore;
 
 namespace {
 
-Event ev(EventKind kind, std::int32_t pid, std::int32_t tid, std::uint64_t time, std::uint8_t arg = 0,
-         std::uint32_t objectId = 0, std::int64_t value = 0)
-{
-    Event e{};
-    e.timeNs = time;
-    e.value = value;
-    e.pid = pid;
-    e.tid = tid;
-    e.objectId = objectId;
-    e.kind = kind;
-    e.arg = arg;
-    return e;
-}
+using cl::tests::ev;
 
 Event begin(std::int32_t pid, std::int32_t tid, std::uint64_t t, SpanState s, std::uint32_t object = 0)
 {

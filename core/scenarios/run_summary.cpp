@@ -1,9 +1,8 @@
 #include "core/scenarios/run_summary.h"
+#include "core/trace/json_file.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QSaveFile>
 
 namespace cl::scenarios {
 
@@ -44,19 +43,7 @@ QJsonObject runSummaryJson(const RunResult &result)
 
 bool writeRunSummary(const RunResult &result, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    file.write(QJsonDocument(runSummaryJson(result)).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    return trace::writeJsonFile(runSummaryJson(result), path, false, error);
 }
 
 } // namespace cl::scenarios

@@ -1,9 +1,8 @@
 #include "core/trace/chrome_trace.h"
+#include "core/trace/json_file.h"
 #include "core/trace/message_text.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QSaveFile>
 #include <set>
 
 namespace cl::trace {
@@ -121,19 +120,7 @@ QJsonObject chromeTraceJson(const TraceStore &store)
 
 bool writeChromeTrace(const TraceStore &store, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    file.write(QJsonDocument(chromeTraceJson(store)).toJson(QJsonDocument::Compact));
-    if (!file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    return writeJsonFile(chromeTraceJson(store), path, true, error);
 }
 
 } // namespace cl::trace
