@@ -1,6 +1,7 @@
 // Entry point: the fork server first (before Qt or any thread exists), then
 // either a headless sub-command or the GUI.
 #include "app/cli.h"
+#include "app/quit_on_signal.h"
 #include "app/translations.h"
 #include "core/runtime/fork_server.h"
 #include "ui/main_window.h"
@@ -57,6 +58,9 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("concurrency-lab"));
     cl::app::installTranslations(app);
     cl::ui::MainWindow window(forkServer.get());
+    cl::app::quitOnTerminationSignals(&window);
     window.show();
-    return app.exec();
+    const int status = app.exec();
+    window.close(); // a quit by signal still stops the run and reaps its workers
+    return status;
 }

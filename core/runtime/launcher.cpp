@@ -28,6 +28,8 @@ void runWorkerChild(record::SharedArena &arena, const SpawnRequest &request)
 {
     // If whoever forked us dies, so do we: nothing is left behind after a crash.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // `ps` and `top` show "buyer-3", not the name inherited from the forker.
+    prctl(PR_SET_NAME, request.name.c_str());
     signal(SIGPIPE, SIG_DFL);
     const TaskEntry *task = findTask(request.task);
     record::Writer writer(&arena, request.ringIndex);
