@@ -23,6 +23,16 @@ private:
         return own.get();
     }
 
+    // A worker that sleeps for a minute unless it is killed.
+    static pid_t spawnSleeper(runtime::ProcessLauncher &l, record::SharedArena &arena)
+    {
+        runtime::SpawnRequest r;
+        r.task = "test.sleep";
+        r.ringIndex = std::uint32_t(arena.acquireRing());
+        r.setArgs(scenarios::ExitCodeArgs{0, 0, 60000});
+        return l.spawn(arena, r);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -101,11 +111,7 @@ private Q_SLOTS:
         std::unique_ptr<runtime::ProcessLauncher> own;
         runtime::ProcessLauncher *l = launcher(method, own);
         auto arena = record::SharedArena::create({4, 256, 4096});
-        runtime::SpawnRequest r;
-        r.task = "test.sleep";
-        r.ringIndex = std::uint32_t(arena.acquireRing());
-        r.setArgs(scenarios::ExitCodeArgs{0, 0, 60000});
-        const pid_t pid = l->spawn(arena, r);
+        const pid_t pid = spawnSleeper(*l, arena);
         QVERIFY(pid > 0);
         runtime::ExitStatus status;
         QVERIFY(!l->waitAny(status, 50)); // still sleeping
@@ -121,11 +127,7 @@ private Q_SLOTS:
         QVERIFY(server);
         const pid_t serverPid = server->serverPid();
         auto arena = record::SharedArena::create({4, 256, 4096});
-        runtime::SpawnRequest r;
-        r.task = "test.sleep";
-        r.ringIndex = std::uint32_t(arena.acquireRing());
-        r.setArgs(scenarios::ExitCodeArgs{0, 0, 60000});
-        const pid_t pid = server->spawn(arena, r);
+        const pid_t pid = spawnSleeper(*server, arena);
         QVERIFY(pid > 0);
         QCOMPARE(tests::childrenOf(serverPid), QList<pid_t>{pid});
         server.reset(); // the app closing: the server kills, reaps and exits
