@@ -1,6 +1,7 @@
 // The main window end to end, with real workers from a fork server: pick the
 // ticket race, set parameters through the form, run, see the verdict, the
 // console and the timeline fill; stop a long run and find no process left.
+#include "trace_builder.h"
 #include "core/runtime/fork_server.h"
 #include "core/scenarios/catalogue.h"
 #include "process_check.h"
@@ -221,19 +222,12 @@ void TestMainWindow::chartPointsStepAndThinning()
 
 void TestMainWindow::chartsFollowTheRangeAndCapPoints()
 {
-    constexpr std::uint64_t ms = 1'000'000;
+    constexpr std::uint64_t ms = cl::tests::kMs;
     const std::uint64_t t0 = 9'000 * ms;
     trace::TraceStore store;
     std::vector<trace::Event> events;
     auto add = [&](trace::EventKind kind, std::uint64_t t, std::uint32_t object, std::int64_t value, std::uint8_t arg) {
-        trace::Event e{};
-        e.timeNs = t;
-        e.kind = kind;
-        e.objectId = object;
-        e.value = value;
-        e.arg = arg;
-        e.pid = e.tid = 42;
-        events.push_back(e);
+        events.push_back(cl::tests::ev(kind, 42, 42, t, arg, object, value));
     };
     for (std::uint64_t i = 0; i < 20'000; ++i) { // two cores sampled every 0.5 ms for 10 s
         add(trace::EventKind::CpuSample, t0 + i * ms / 2, 0, std::int64_t(i % 1000), 0);
