@@ -3,13 +3,22 @@
 # builds, then either launches the app or runs the whole test suite.
 #   ./setup.sh app     install, build, launch Concurrency Lab
 #   ./setup.sh test    install, build, run every test (offscreen)
+#   ./setup.sh packages   print the Debian packages it installs (one a line)
 set -eu
 cd "$(dirname "$0")"
 
+# Qt6Charts' CMake config needs Qt6OpenGL, which is only a Recommends of
+# qt6-charts-dev: list it, since we install without recommends. The suite's
+# setup_packages test fails when the build uses a package missing here.
 PACKAGES="build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  libgl1-mesa-dev libbenchmark-dev fonts-noto-cjk xvfb xauth"
+  libgl1-mesa-dev libbenchmark-dev fonts-noto-cjk xvfb xauth python3"
+
+if [ "${1:-}" = packages ]; then
+  for p in $PACKAGES; do echo "$p"; done
+  exit 0
+fi
 
 missing=""
 for p in $PACKAGES; do
