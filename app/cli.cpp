@@ -1,10 +1,6 @@
 #include "app/cli.h"
-#include "core/runtime/launcher.h"
+#include "app/cli_p.h"
 #include "core/scenarios/catalogue.h"
-#include "core/scenarios/run_session.h"
-#include "core/scenarios/run_summary.h"
-#include "core/trace/chrome_trace.h"
-#include "ui/trace_image.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,29 +13,6 @@ namespace {
 class Cli {
     Q_DECLARE_TR_FUNCTIONS(cl::app::Cli)
 public:
-    static QTextStream &out()
-    {
-        static QTextStream s(stdout);
-        return s;
-    }
-    static QTextStream &err()
-    {
-        static QTextStream s(stderr);
-        return s;
-    }
-    static int badInput(const QString &message)
-    {
-        err() << QCoreApplication::applicationName() << ": " << message << Qt::endl;
-        return kExitBadInput;
-    }
-
-    static int list()
-    {
-        for (const scenarios::Scenario *s : scenarios::catalogue())
-            out() << s->id() << '\t' << s->title() << Qt::endl;
-        return 0;
-    }
-
     static const scenarios::Scenario *scenarioOrError(const QString &id)
     {
         const scenarios::Scenario *s = scenarios::findScenario(id);
@@ -48,110 +21,143 @@ public:
             for (const scenarios::Scenario *c : scenarios::catalogue())
                 ids << c->id();
             // Spelled out: lupdate misreads the context inside this function.
-            badInput(QCoreApplication::translate("cl::app::Cli", "unknown scenario \"%1\"; known: %2")
-                         .arg(id, ids.join(QStringLiteral(", "))));
+            printBadInput(QCoreApplication::translate("cl::app::Cli", "unknown scenario \"%1\"; known: %2")
+                              .arg(id, ids.join(QStringLiteral(", "))));
         }
         return s;
     }
 
-    static int describe(const QStringList &args)
+    static int list(const QStringList &arguments)
     {
-        if (args.size() != 1)
-            return badInput(tr("describe takes one scenario id"));
-        const scenarios::Scenario *s = scenarioOrError(args.first());
-        if (!s)
-            return kExitBadInput;
-        out() << s->id() << " — " << s->title() << Qt::endl << Qt::endl;
-        for (const auto &p : s->parameters()) {
-            const QString def = p.type == scenarios::ParameterSpec::Type::Integer ? QString::number(p.defaultInteger)
-                                                                                  : p.defaultChoice;
-            out() << "  " << p.key << "=" << def << "\t" << p.translatedHelp() << " " << tr("Allowed: %1.").arg(p.allowedText())
-                  << Qt::endl;
-        }
+        QCommandLineParser parser;
+        parser.setApplicationDescription(tr("List the scenarios: one id, a tab and the title per line."));
+        const int parsed = detail::parseCommand(parser, arguments, QStringLiteral("list"),
+                                                QStringLiteral("list"));
+        if (parsed >= 0)
+            return parsed;
+        if (!parser.positionalArguments().isEmpty())
+            return printBadInput(tr("list takes no arguments"));
+        for (const scenarios::Scenario *s : scenarios::catalogue())
+            detail::out() << s->id() << '\t' << s->title() << Qt::endl;
         return 0;
     }
 
-    static int run(const QStringList &arguments, runtime::ProcessLauncher *launcher)
+    static int describe(const QStringList &arguments)
     {
         QCommandLineParser parser;
-        parser.setApplicationDescription(tr("Run a scenario headless."));
-        parser.addPositionalArgument(QStringLiteral("id"), tr("Scenario id (see: list)."));
-        const QCommandLineOption set(QStringLiteral("set"), tr("Set a parameter, e.g. --set lock=on."),
-                                     QStringLiteral("key=value"));
-        const QCommandLineOption summary(QStringLiteral("summary"), tr("Write the summary JSON to FILE."),
-                                         QStringLiteral("FILE"));
-        const QCommandLineOption trace(QStringLiteral("trace"),
-                                       tr("Write a Chrome trace-event JSON (for Perfetto) to FILE."),
-                                       QStringLiteral("FILE"));
-        const QCommandLineOption png(QStringLiteral("png"), tr("Render the timeline to a PNG FILE."),
-                                     QStringLiteral("FILE"));
-        const QCommandLineOption startMethod(QStringLiteral("start-method"),
-                                             tr("How worker processes start: forkserver (default) or fork."),
-                                             QStringLiteral("method"), QStringLiteral("forkserver"));
-        parser.addOptions({set, summary, trace, png, startMethod});
-        parser.addHelpOption();
-        if (!parser.parse(arguments))
-            return badInput(parser.errorText());
-        if (parser.isSet(QStringLiteral("help"))) {
-            out() << parser.helpText();
-            return 0;
-        }
-        const QStringList positional = parser.positionalArguments();
-        if (positional.size() != 1)
-            return badInput(tr("run takes exactly one scenario id; see \"%1 list\"")
-                                .arg(QCoreApplication::applicationName()));
-        const scenarios::Scenario *scenario = scenarioOrError(positional.first());
-        if (!scenario)
+        parser.setApplicationDescription(
+            tr("Show a scenario's parameters: each key with its default, what it means and the allowed values."));
+        parser.addPositionalArgument(QStringLiteral("ID"), tr("Scenario id (see: list)."));
+        const int parsed = detail::parseCommand(parser, arguments, QStringLiteral("describe"),
+                                                QStringLiteral("describe ID"));
+        if (parsed >= 0)
+            return parsed;
+        const QStringList args = parser.positionalArguments();
+        if (args.size() != 1)
+            return printBadInput(tr("describe takes one scenario id"));
+        const scenarios::Scenario *s = scenarioOrError(args.first());
+        if (!s)
             return kExitBadInput;
-        scenarios::ParameterValues values = scenario->defaults();
-        for (const QString &assignment : parser.values(set))
-            if (auto error = scenarios::Parameters::applyAssignment(scenario->id(), scenario->parameters(),
-                                                                     assignment, values))
-                return badInput(*error);
-        const QString method = parser.value(startMethod);
-        if (method != QLatin1String("forkserver") && method != QLatin1String("fork"))
-            return badInput(tr("--start-method must be one of: forkserver, fork; got \"%1\"").arg(method));
-
-        scenarios::RunSession session(method == QLatin1String("fork") ? nullptr : launcher);
-        const scenarios::RunResult &result = session.runBlocking(*scenario, values);
-        if (!result.valid) {
-            err() << tr("run failed: %1").arg(result.outcome.error) << Qt::endl;
-            return 1;
+        QTextStream &out = detail::out();
+        out << s->id() << " — " << s->title() << Qt::endl << Qt::endl;
+        for (const auto &p : s->parameters()) {
+            const QString def = p.type == scenarios::ParameterSpec::Type::Integer ? QString::number(p.defaultInteger)
+                                                                                  : p.defaultChoice;
+            out << "  " << p.key << "=" << def << "\t" << p.translatedHelp() << " " << tr("Allowed: %1.").arg(p.allowedText())
+                << Qt::endl;
         }
-        out() << scenario->id() << ": " << result.outcome.verdict << Qt::endl;
-        for (const auto &m : result.outcome.metrics)
-            out() << "  " << m.key << " = " << m.value << Qt::endl;
-        out() << "  " << tr("wall time: %1 ms, workers: %2, events: %3, dropped: %4")
-                             .arg(result.wallMs, 0, 'f', 1)
-                             .arg(result.workers.size())
-                             .arg(result.events)
-                             .arg(result.droppedEvents)
-              << Qt::endl;
-
-        int status = result.outcome.error.isEmpty() ? 0 : 1;
-        if (!result.outcome.error.isEmpty())
-            err() << tr("run error: %1").arg(result.outcome.error) << Qt::endl;
-        QString error;
-        if (parser.isSet(summary) && !scenarios::writeRunSummary(result, parser.value(summary), &error)) {
-            err() << tr("could not write the summary to %1: %2").arg(parser.value(summary), error) << Qt::endl;
-            status = 1;
-        }
-        if (parser.isSet(trace) && !trace::writeChromeTrace(session.store(), parser.value(trace), &error)) {
-            err() << tr("could not write the trace to %1: %2").arg(parser.value(trace), error) << Qt::endl;
-            status = 1;
-        }
-        if (parser.isSet(png)) {
-            ui::TraceImageOptions options;
-            if (!ui::saveTracePng(session.store(), options, parser.value(png), &error)) {
-                err() << tr("could not write the image to %1: %2").arg(parser.value(png), error) << Qt::endl;
-                status = 1;
-            }
-        }
-        return status;
+        return 0;
     }
 };
 
 } // namespace
+
+namespace detail {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &command,
+                 const QString &usage, const QString &footer)
+{
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Cli::tr("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments)) {
+        const QString program = QCoreApplication::applicationName();
+        const QStringList unknown = parser.unknownOptionNames();
+        if (!unknown.isEmpty()) {
+            const QString name = unknown.first();
+            return printBadInput(Cli::tr("unknown option \"%1\" for %2; see \"%3 %2 --help\" for its options")
+                                     .arg((name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name,
+                                          command, program));
+        }
+        QString error = parser.errorText();
+        if (error.endsWith(QLatin1Char('.')))
+            error.chop(1);
+        return printBadInput(Cli::tr("%1: %2; see \"%3 %1 --help\"").arg(command, error, program));
+    }
+    if (parser.isSet(help)) {
+        // Qt's first line names the executable's full path and no command.
+        QString text = parser.helpText();
+        text = text.mid(text.indexOf(QLatin1Char('\n')) + 1);
+        out() << Cli::tr("Usage: %1 %2 [options]").arg(QCoreApplication::applicationName(), usage) << Qt::endl
+              << text;
+        if (!footer.isEmpty())
+            out() << Qt::endl << footer << Qt::endl;
+        out().flush();
+        return 0;
+    }
+    return -1;
+}
+
+} // namespace detail
+
+int printBadInput(const QString &message)
+{
+    detail::err() << QCoreApplication::applicationName() << ": " << message << Qt::endl;
+    return kExitBadInput;
+}
+
+QString usageText()
+{
+    const QString app = QCoreApplication::applicationName();
+    return Cli::tr("Usage: %1 [options] [FILE]\n"
+                   "       %1 list\n"
+                   "       %1 describe ID\n"
+                   "       %1 run ID [--set KEY=VALUE]... [--summary FILE] [--trace FILE] [--png FILE]\n"
+                   "              [--start-method forkserver|fork]\n"
+                   "\n"
+                   "Concurrency Lab runs classic concurrency lessons on real processes and threads\n"
+                   "and shows what happened.\n"
+                   "\n"
+                   "Without a command the window opens; it needs a display (or xvfb-run).\n"
+                   "FILE is reserved for opening a saved run; this version cannot open files yet.\n"
+                   "\n"
+                   "Headless commands (no display needed):\n"
+                   "  list         List the scenarios: id and title.\n"
+                   "  describe ID  Show a scenario's parameters, defaults and allowed values.\n"
+                   "  run ID       Run a scenario, print its verdict and metrics, and write the\n"
+                   "               --summary JSON, the --trace JSON (Perfetto) or the --png timeline.\n"
+                   "Each command takes --help for its details.\n"
+                   "\n"
+                   "Options:\n"
+                   "  -h, --help     Show this help.\n"
+                   "  -v, --version  Show the version.\n"
+                   "  Qt's window options (-platform, -style, -reverse, ...) are passed on to Qt.\n"
+                   "\n"
+                   "Exit status: 0 success; 1 a run failed or the window could not open;\n"
+                   "2 bad input; 130 or 143 a run interrupted by SIGINT or SIGTERM.\n")
+        .arg(app);
+}
 
 bool isCliCommand(const QString &word)
 {
@@ -160,15 +166,16 @@ bool isCliCommand(const QString &word)
 
 int runCli(const QStringList &arguments, runtime::ProcessLauncher *launcher)
 {
-    // arguments: program, command, rest...
+    // arguments: program, command, rest... QCommandLineParser expects the
+    // program name first, so the command word is dropped.
     const QString command = arguments.value(1);
+    QStringList rest = arguments;
+    rest.removeAt(1);
     if (command == QLatin1String("list"))
-        return arguments.size() == 2 ? Cli::list() : Cli::badInput(Cli::tr("list takes no arguments"));
+        return Cli::list(rest);
     if (command == QLatin1String("describe"))
-        return Cli::describe(arguments.mid(2));
-    QStringList runArgs = arguments;
-    runArgs.removeAt(1); // QCommandLineParser expects the program name first
-    return Cli::run(runArgs, launcher);
+        return Cli::describe(rest);
+    return detail::runCommand(rest, launcher);
 }
 
 } // namespace cl::app

@@ -2,6 +2,7 @@
 // either a headless sub-command or the GUI.
 #include "app/cli.h"
 #include "app/quit_on_signal.h"
+#include "app/startup.h"
 #include "app/translations.h"
 #include "core/runtime/fork_server.h"
 #include "ui/main_window.h"
@@ -43,15 +44,14 @@ int main(int argc, char *argv[])
         cl::app::installTranslations(app);
         return cl::app::runCli(app.arguments(), forkServer.get());
     }
-    if (!first.isEmpty() && !first.startsWith(QLatin1Char('-'))) {
-        std::fprintf(stderr,
-                     "concurrency-lab: unknown command \"%s\"; commands: list, describe ID, run ID "
-                     "(no command starts the GUI)\n",
-                     argv[1]);
-        return cl::app::kExitBadInput;
-    }
+    // --help, --version, bad options and a missing display are answered
+    // before any GUI object exists: QApplication aborts without a display.
+    if (const std::optional<int> status = cl::app::handleGuiCommandLine(argc, argv))
+        return *status;
 
+    cl::app::guardPlatformStartup(true); // a DISPLAY that is set but unreachable
     QApplication app(argc, argv);
+    cl::app::guardPlatformStartup(false);
     QCoreApplication::setApplicationName(QStringLiteral("concurrency-lab"));
     QCoreApplication::setOrganizationName(QStringLiteral("concurrency-lab"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Concurrency Lab"));

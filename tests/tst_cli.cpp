@@ -1,5 +1,6 @@
-// The command line as a user meets it: list, run with exports, and one clear
-// line plus exit status 2 for every kind of bad input.
+// The command line as a user meets it: list, run with exports, help and
+// version without a display, and one clear line plus exit status 2 for every
+// kind of bad input (parameters, options, output paths).
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,9 +22,21 @@ private:
         QString err;
     };
 
-    Result runApp(const QStringList &args, int timeoutMs = 60000)
+    // Like a login without a desktop: no X11, no Wayland, no forced platform.
+    static QProcessEnvironment noDisplayEnvironment()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        return env;
+    }
+
+    Result runApp(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                  int timeoutMs = 60000)
     {
         QProcess p;
+        p.setProcessEnvironment(env);
         p.start(m_exe, args);
         if (!p.waitForFinished(timeoutMs)) {
             p.kill();
@@ -154,6 +167,137 @@ private Q_SLOTS:
         const QImage image(png);
         QVERIFY(!image.isNull());
         QVERIFY(image.width() >= 800 && image.height() >= 200);
+    }
+
+    // Everything that answers without opening a window works without a
+    // display; the window itself says in one line why it cannot open.
+    void withoutDisplay_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<bool>("toStdout");  // where the answer goes
+        QTest::addColumn<QStringList>("mentions");
+        const QString run = QStringLiteral("run");
+        const QString help = QStringLiteral("--help");
+        const QString file = m_dir.filePath(QStringLiteral("saved-run.json"));
+        QTest::newRow("--help") << QStringList{help} << 0 << true
+                                << QStringList{QStringLiteral("list"), QStringLiteral("describe ID"),
+                                               QStringLiteral("run ID"), QStringLiteral("--summary"),
+                                               QStringLiteral("--start-method"), QStringLiteral("[FILE]"),
+                                               QStringLiteral("--version")};
+        QTest::newRow("-h") << QStringList{QStringLiteral("-h")} << 0 << true << QStringList{QStringLiteral("run ID")};
+        QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << 0 << true
+                                   << QStringList{QStringLiteral("concurrency-lab " CL_VERSION)};
+        QTest::newRow("-v") << QStringList{QStringLiteral("-v")} << 0 << true << QStringList{QStringLiteral(CL_VERSION)};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << 2 << false
+                                        << QStringList{QStringLiteral("--bogus"), help, QStringLiteral("--version")};
+        QTest::newRow("unknown short option") << QStringList{QStringLiteral("-x")} << 2 << false
+                                              << QStringList{QStringLiteral("\"-x\""), help};
+        QTest::newRow("option without its value") << QStringList{QStringLiteral("-platform")} << 2 << false
+                                                  << QStringList{QStringLiteral("platform"), help};
+        QTest::newRow("a file to open") << QStringList{file} << 2 << false
+                                        << QStringList{file, QStringLiteral("run")};
+        QTest::newRow("the window") << QStringList{} << 1 << false
+                                    << QStringList{QStringLiteral("DISPLAY"), QStringLiteral("xvfb-run"),
+                                                   QStringLiteral("list, describe, run")};
+        QTest::newRow("the window on xcb") << QStringList{QStringLiteral("-platform"), QStringLiteral("xcb")} << 1
+                                           << false << QStringList{QStringLiteral("xvfb-run")};
+        QTest::newRow("run --help") << QStringList{run, help} << 0 << true
+                                    << QStringList{QStringLiteral("run ID"), QStringLiteral("--set"),
+                                                   QStringLiteral("--summary"), QStringLiteral("--png"),
+                                                   QStringLiteral("130"), QStringLiteral("143")};
+        QTest::newRow("run ID --help") << QStringList{run, QStringLiteral("ticket-race"), help} << 0 << true
+                                       << QStringList{QStringLiteral("--trace")};
+        QTest::newRow("describe --help") << QStringList{QStringLiteral("describe"), help} << 0 << true
+                                         << QStringList{QStringLiteral("describe ID")};
+        QTest::newRow("list --help") << QStringList{QStringLiteral("list"), QStringLiteral("-h")} << 0 << true
+                                     << QStringList{QStringLiteral("list")};
+        QTest::newRow("describe, unknown option") << QStringList{QStringLiteral("describe"), QStringLiteral("--bogus")}
+                                                  << 2 << false
+                                                  << QStringList{QStringLiteral("--bogus"), QStringLiteral("describe --help")};
+    }
+
+    void withoutDisplay()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(bool, toStdout);
+        QFETCH(QStringList, mentions);
+        QFile saved(m_dir.filePath(QStringLiteral("saved-run.json")));
+        QVERIFY(saved.open(QIODevice::WriteOnly)); // the "file to open" row names a file that exists
+        saved.close();
+
+        const Result r = runApp(args, noDisplayEnvironment());
+        QVERIFY2(r.exitCode == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        const QString &answer = toStdout ? r.out : r.err;
+        for (const QString &m : mentions)
+            QVERIFY2(answer.contains(m), qPrintable(answer));
+        if (toStdout)
+            QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        else
+            QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0); // one line
+    }
+
+    // A display that is named but cannot be reached fails cleanly too, not
+    // with Qt's abort (exit 134).
+    void unreachableDisplay()
+    {
+        QProcessEnvironment env = noDisplayEnvironment();
+        env.insert(QStringLiteral("DISPLAY"), QStringLiteral(":4711"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        const Result r = runApp({}, env);
+        QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        QVERIFY2(r.err.contains(QStringLiteral(":4711")) && r.err.contains(QStringLiteral("xvfb-run")),
+                 qPrintable(r.err));
+    }
+
+    // Output files are checked before the run: a run of minutes must not
+    // end in "could not write the summary".
+    void outputPaths_data()
+    {
+        QTest::addColumn<QStringList>("outputs");
+        QTest::addColumn<QStringList>("mentions");
+        const QString summary = QStringLiteral("--summary");
+        const QString trace = QStringLiteral("--trace");
+        const QString png = QStringLiteral("--png");
+        const QString canary = m_dir.filePath(QStringLiteral("canary.json")); // a valid output: must stay unwritten
+        const QString missing = m_dir.filePath(QStringLiteral("no-such-dir/timeline.png"));
+        const QString same = m_dir.filePath(QStringLiteral("same.json"));
+        QTest::newRow("empty") << QStringList{summary, QString(), trace, canary}
+                               << QStringList{summary, QStringLiteral("empty")};
+        QTest::newRow("a directory") << QStringList{trace, m_dir.path(), summary, canary}
+                                     << QStringList{trace, m_dir.path(), QStringLiteral("directory")};
+        QTest::newRow("no such directory") << QStringList{png, missing, summary, canary}
+                                           << QStringList{png, missing, QStringLiteral("does not exist")};
+        QTest::newRow("unwritable") << QStringList{summary, QStringLiteral("/proc/x.json"), trace, canary}
+                                    << QStringList{summary, QStringLiteral("/proc/x.json"), QStringLiteral("writable")};
+        QTest::newRow("not a regular file") << QStringList{trace, QStringLiteral("/dev/null"), summary, canary}
+                                            << QStringList{trace, QStringLiteral("/dev/null")};
+        QTest::newRow("one file twice") << QStringList{summary, same, trace, same}
+                                        << QStringList{summary, trace, same};
+        QTest::newRow("one file, spelled twice")
+            << QStringList{trace, same, png, m_dir.path() + QStringLiteral("/./same.json"), summary, canary}
+            << QStringList{trace, png, QStringLiteral("same.json")};
+    }
+
+    void outputPaths()
+    {
+        QFETCH(QStringList, outputs);
+        QFETCH(QStringList, mentions);
+        const QString canary = m_dir.filePath(QStringLiteral("canary.json"));
+        const QString same = m_dir.filePath(QStringLiteral("same.json"));
+        QFile::remove(canary);
+        QFile::remove(same);
+        const Result r = runApp(QStringList{QStringLiteral("run"), QStringLiteral("ticket-race"), QStringLiteral("--set"),
+                                            QStringLiteral("buyers=2"), QStringLiteral("--set"),
+                                            QStringLiteral("think_ms=0")} + outputs);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0); // one line
+        for (const QString &m : mentions)
+            QVERIFY2(r.err.contains(m), qPrintable(r.err));
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out)); // a run prints its verdict: nothing ran
+        QVERIFY(!QFile::exists(canary));
+        QVERIFY(!QFile::exists(same));
     }
 };
 

@@ -110,6 +110,10 @@ void killAndReapAll(std::unordered_set<pid_t> &children)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     prctl(PR_SET_NAME, "cl-forkserver");
+    // Ctrl+C reaches the whole process group: the app decides how a run
+    // stops, and the server ends with the app (socket closed, or PDEATHSIG).
+    signal(SIGINT, SIG_IGN);
+    signal(SIGTERM, SIG_IGN);
     sigset_t mask;
     sigemptyset(&mask);
     sigaddset(&mask, SIGCHLD);

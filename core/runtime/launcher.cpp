@@ -31,6 +31,10 @@ void runWorkerChild(record::SharedArena &arena, const SpawnRequest &request)
     // `ps` and `top` show "buyer-3", not the name inherited from the forker.
     prctl(PR_SET_NAME, request.name.c_str());
     signal(SIGPIPE, SIG_DFL);
+    // A worker meets SIGINT/SIGTERM like any program, whatever its forker
+    // does with them (the fork server ignores them, the app catches them).
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
     const TaskEntry *task = findTask(request.task);
     record::Writer writer(&arena, request.ringIndex);
     writer.workerStart(request.name, getppid(), request.requestTicks);
