@@ -116,7 +116,7 @@ public:
         const scenarios::RunResult &result = session.runBlocking(*scenario, values);
         if (!result.valid) {
             err() << tr("run failed: %1").arg(result.outcome.error) << Qt::endl;
-            return 1;
+            return result.refused ? kExitBadInput : 1; // refused by the process cap: nothing ran
         }
         out() << scenario->id() << ": " << result.outcome.verdict << Qt::endl;
         for (const auto &m : result.outcome.metrics)
