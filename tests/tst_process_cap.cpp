@@ -133,6 +133,8 @@ private Q_SLOTS:
         QTest::newRow("counter-race processes") << QStringLiteral("counter-race") << QStringList{QStringLiteral("workers=9")} << 9;
         QTest::newRow("counter-race threads") << QStringLiteral("counter-race")
                                               << QStringList{QStringLiteral("workers=9"), QStringLiteral("mode=threads")} << 0;
+        QTest::newRow("lock-contention processes") << QStringLiteral("lock-contention")
+                                                   << QStringList{QStringLiteral("workers=5"), QStringLiteral("mode=processes")} << 5;
     }
 
     void plannedProcesses()
@@ -153,6 +155,10 @@ private Q_SLOTS:
         QTest::newRow("ticket-race") << QStringLiteral("ticket-race")
                                      << QStringList{QStringLiteral("buyers=%1").arg(kAsked), QStringLiteral("mode=processes"),
                                                     QStringLiteral("think_ms=0"), QStringLiteral("stagger_ms=0")};
+        QTest::newRow("lock-contention") << QStringLiteral("lock-contention")
+                                         << QStringList{QStringLiteral("workers=%1").arg(kAsked), QStringLiteral("mode=processes"),
+                                                        QStringLiteral("iterations=1"), QStringLiteral("hold_ms=0"),
+                                                        QStringLiteral("outside_ms=0")};
     }
 
     void runSessionRefusesAndStartsNothing()
