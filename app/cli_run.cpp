@@ -178,7 +178,7 @@ int runCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher)
     scenarios::RunResult result = session.result();
     if (!result.valid) {
         err() << Cli::tr("run failed: %1").arg(startError) << Qt::endl;
-        return 1;
+        return session.lastStartRefused() ? kExitBadInput : 1; // refused by the process cap: nothing ran
     }
     if (stopSignal != 0) {
         // The scenario's verdict judges a run that did not finish: say so

@@ -9,11 +9,34 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cl::ui {
 
 namespace {
 // internalId of category rows; scenario rows carry their category's index + 1.
 constexpr quintptr kCategoryId = 0;
+
+// The course notes' own order of topics. Scenario::category() returns one of
+// these names translated; a category not listed goes after them.
+constexpr const char *kCategoryOrder[] = {
+    QT_TRANSLATE_NOOP("cl::ui::ScenarioModel", "Processes and threads"),
+    QT_TRANSLATE_NOOP("cl::ui::ScenarioModel", "Pools"),
+    QT_TRANSLATE_NOOP("cl::ui::ScenarioModel", "Locks and races"),
+    QT_TRANSLATE_NOOP("cl::ui::ScenarioModel", "Queues"),
+};
+
+int categoryRank(const QString &category)
+{
+    int rank = 0;
+    for (const char *name : kCategoryOrder) {
+        // Scenarios translate in their own context: match the source text too.
+        if (category == QLatin1String(name) || category == ScenarioModel::tr(name))
+            return rank;
+        ++rank;
+    }
+    return rank;
+}
 } // namespace
 
 ScenarioModel::ScenarioModel(QObject *parent) : ScenarioModel(scenarios::catalogue(), parent) {}
@@ -37,6 +60,10 @@ void ScenarioModel::reload()
         else
             it->scenarios.append(s);
     }
+    // Stable: unknown categories keep the order the catalogue first names them.
+    std::stable_sort(m_categories.begin(), m_categories.end(), [](const Category &a, const Category &b) {
+        return categoryRank(a.name) < categoryRank(b.name);
+    });
     endResetModel();
 }
 

@@ -13,8 +13,9 @@ class QTreeView;
 
 namespace cl::ui {
 
-// Two levels: categories (in the order the catalogue first names them), and
-// under each its scenarios in catalogue order.
+// Two levels: categories in the notes' order (processes and threads, pools,
+// locks and races, queues; others after them), and under each its scenarios
+// in catalogue order.
 class ScenarioModel : public QAbstractItemModel {
     Q_OBJECT
 public:

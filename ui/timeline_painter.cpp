@@ -14,12 +14,6 @@ namespace {
 constexpr double kIndentPx = 14.0;
 constexpr double kSwatch = 12.0;
 
-bool isObjectState(trace::SpanState s)
-{
-    return s == trace::SpanState::LockWait || s == trace::SpanState::LockHold ||
-           s == trace::SpanState::QueueFullWait || s == trace::SpanState::QueueEmptyWait;
-}
-
 void drawArrowHead(QPainter &p, const QPointF &from, const QPointF &to, double size)
 {
     const double dx = to.x() - from.x();
@@ -196,10 +190,7 @@ void TimelinePainter::paintRows(QPainter &p, const DrawList &list, const trace::
 
 void TimelinePainter::paintSpans(QPainter &p, const DrawList &list, const trace::TraceStore *store) const
 {
-    const QFontMetricsF fm(m_style.smallFont);
-    p.setFont(m_style.smallFont);
-    for (std::size_t k = 0; k < list.spans.size(); ++k) {
-        const DrawSpan &s = list.spans[k];
+    for (const DrawSpan &s : list.spans) {
         QRectF r = s.rect;
         if (r.width() < 6.0 || s.folded()) {
             // Pixel-snapped and without antialiasing: adjacent folded runs
@@ -219,24 +210,43 @@ void TimelinePainter::paintSpans(QPainter &p, const DrawList &list, const trace:
         p.setPen(Qt::NoPen);
         p.setBrush(stateColor(s.state));
         p.drawRoundedRect(r, 2.0, 2.0);
+    }
+    // Labels after all spans, so a later span does not paint over one.
+    p.setFont(m_style.smallFont);
+    for (const SpanLabel &label : spanLabels(list, store)) {
+        p.setPen(stateStyle(list.spans[label.span].state).text);
+        p.drawText(label.rect, Qt::AlignVCenter | Qt::AlignLeft, label.text);
+    }
+}
+
+std::vector<SpanLabel> TimelinePainter::spanLabels(const DrawList &list, const trace::TraceStore *store) const
+{
+    const QFontMetricsF fm(m_style.smallFont);
+    std::vector<SpanLabel> out;
+    for (std::size_t k = 0; k < list.spans.size(); ++k) {
+        const DrawSpan &s = list.spans[k];
+        if (s.folded() || s.rect.width() < 6.0)
+            continue;
+        const QRectF r = s.rect.adjusted(0.5, 0.0, -0.5, 0.0);
         // Text only where it stays readable: the next span of the row (a
-        // nested sleep, say) will paint over whatever lies beyond it.
+        // nested sleep, say) covers whatever lies beyond its start.
         double room = r.width();
         if (k + 1 < list.spans.size() && list.spans[k + 1].row == s.row && list.spans[k + 1].rect.left() < r.right())
             room = list.spans[k + 1].rect.left() - r.left();
         if (room < 40.0 || r.height() < fm.height() - 2.0)
             continue;
+        // Any named object: a lock or queue, or the task a pool worker runs.
         QString text;
-        if (store && isObjectState(s.state) && s.objectId != 0)
+        if (store && s.objectId != 0)
             text = QString::fromStdString(store->objectName(s.objectId));
         if (text.isEmpty())
             text = stateDisplayName(s.state);
         const QString shown = fm.elidedText(text, Qt::ElideRight, room - 8.0);
-        if (shown != text && shown.size() < 4)
+        if (shown.isEmpty() || (shown != text && shown.size() < 4))
             continue;
-        p.setPen(stateStyle(s.state).text);
-        p.drawText(QRectF(r.left() + 4.0, r.top(), room - 8.0, r.height()), Qt::AlignVCenter | Qt::AlignLeft, shown);
+        out.push_back({k, QRectF(r.left() + 4.0, r.top(), room - 8.0, r.height()), shown});
     }
+    return out;
 }
 
 void TimelinePainter::paintExits(QPainter &p, const DrawList &list) const

@@ -49,6 +49,14 @@ struct TimelineFrame {
 // "exit 0", "exit 3", "killed (signal 9, SIGKILL)".
 QString exitStatusText(std::int64_t exitValue);
 
+// Text drawn inside a span: the name of its object ("ticket lock", "task 17")
+// or else its state, elided to the room the span has.
+struct SpanLabel {
+    std::size_t span = 0; // index into DrawList::spans
+    QRectF rect;
+    QString text;
+};
+
 class TimelinePainter {
     Q_DECLARE_TR_FUNCTIONS(cl::ui::TimelinePainter)
 public:
@@ -72,6 +80,10 @@ public:
 
     // Minimum pixels between axis labels for the current font.
     double tickSpacing() const;
+
+    // The labels paintRows() draws inside spans: only where a span is wide
+    // and tall enough for the text to stay readable.
+    std::vector<SpanLabel> spanLabels(const DrawList &list, const trace::TraceStore *store) const;
 
 private:
     void paintSpans(QPainter &p, const DrawList &list, const trace::TraceStore *store) const;

@@ -13,7 +13,13 @@ std::uint64_t SharedMutex::create(record::SharedArena &arena)
     const std::uint64_t offset = arena.allocateObject(sizeof(SharedMutexState), alignof(SharedMutexState));
     if (offset == 0)
         return 0;
-    auto *s = new (arena.object<SharedMutexState>(offset)) SharedMutexState{};
+    initialise(arena.object<SharedMutexState>(offset), arena);
+    return offset;
+}
+
+void SharedMutex::initialise(SharedMutexState *state, record::SharedArena &arena)
+{
+    auto *s = new (state) SharedMutexState{};
     pthread_mutexattr_t attr;
     pthread_mutexattr_init(&attr);
     pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
@@ -24,7 +30,6 @@ std::uint64_t SharedMutex::create(record::SharedArena &arena)
     s->waiters.store(0);
     s->handOverFlow.store(0);
     s->objectId = arena.newObjectId();
-    return offset;
 }
 
 bool SharedMutex::acquire()

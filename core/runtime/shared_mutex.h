@@ -23,6 +23,8 @@ class SharedMutex {
 public:
     // Creates the mutex in the arena (main process, before workers start).
     static std::uint64_t create(record::SharedArena &arena);
+    // Sets up a mutex embedded in a bigger shared object (the RLock's).
+    static void initialise(SharedMutexState *state, record::SharedArena &arena);
     SharedMutex(record::SharedArena &arena, std::uint64_t offset)
         : m_state(arena.object<SharedMutexState>(offset)), m_arena(&arena)
     {

@@ -100,6 +100,14 @@ record::SharedArena::Layout CounterRace::layout(const ParameterValues &values) c
     return l;
 }
 
+int CounterRace::plannedProcesses(const ParameterValues &values) const
+{
+    // Every worker is one process, and all of them may be alive at once.
+    return values.choice(QStringLiteral("mode")) == QLatin1String("processes")
+               ? int(values.integer(QStringLiteral("workers")))
+               : 0;
+}
+
 Outcome CounterRace::run(RunContext &context, const ParameterValues &values) const
 {
     Outcome out;

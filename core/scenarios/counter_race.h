@@ -17,6 +17,7 @@ public:
     QList<ParameterSpec> parameters() const override;
     QList<Preset> presets() const override;
     record::SharedArena::Layout layout(const ParameterValues &values) const override;
+    int plannedProcesses(const ParameterValues &values) const override;
     Outcome run(RunContext &context, const ParameterValues &values) const override;
 };
 

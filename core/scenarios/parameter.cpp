@@ -39,6 +39,9 @@ QString choiceLabel(const QString &choice)
         {"shm", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "shared memory")},
         {"processes", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "processes")},
         {"threads", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "threads")},
+        {"mutex", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "mutex (Lock)")},
+        {"rlock", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "recursive lock (RLock)")},
+        {"none", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "none")},
     };
     for (const auto &l : labels)
         if (choice == QLatin1String(l.id))

@@ -1,5 +1,6 @@
 #include "core/scenarios/run_session.h"
 #include "core/record/collector.h"
+#include "core/runtime/process_cap.h"
 #include "core/sample/proc_sampler.h"
 
 #include <QThread>
@@ -36,6 +37,14 @@ bool RunSession::start(const Scenario &scenario, const ParameterValues &values, 
     if (m_active) {
         if (error)
             *error = tr("a run is already in progress");
+        return false;
+    }
+    // Before anything exists: a refused run starts nothing at all.
+    m_refused = false;
+    if (const QString refusal = processCapRefusal(scenario, values); !refusal.isEmpty()) {
+        m_refused = true;
+        if (error)
+            *error = refusal;
         return false;
     }
     auto active = std::make_unique<Active>();
@@ -94,6 +103,10 @@ const RunResult &RunSession::runBlocking(const Scenario &scenario, const Paramet
 {
     QString error;
     if (!start(scenario, values, &error)) {
+        m_result = RunResult{};
+        m_result.scenarioId = scenario.id();
+        m_result.params = values;
+        m_result.refused = m_refused;
         m_result.outcome.error = error;
         return m_result;
     }
@@ -167,6 +180,45 @@ void RunSession::stopAndWait()
     while (!m_active->done.load(std::memory_order_acquire))
         QThread::msleep(5);
     finish();
+}
+
+QString RunSession::processCapRefusal(const Scenario &scenario, const ParameterValues &values)
+{
+    const int planned = scenario.plannedProcesses(values);
+    if (planned <= 0)
+        return {};
+    const runtime::ProcessCap cap = runtime::currentProcessCap();
+    if (planned <= cap.limit)
+        return {};
+    using Source = runtime::ProcessCap::Source;
+    QString why;
+    switch (cap.source) {
+    case Source::Product:
+        why = tr("Concurrency Lab starts at most %1 processes per run").arg(cap.sourceLimit);
+        break;
+    case Source::UserLimit:
+        why = tr("your process limit (RLIMIT_NPROC) is %1 and you already run %2 processes and threads")
+                  .arg(cap.sourceLimit)
+                  .arg(cap.sourceInUse);
+        break;
+    case Source::Machine:
+        why = tr("the machine allows %1 processes and threads (pid_max, threads-max) and %2 are running")
+                  .arg(cap.sourceLimit)
+                  .arg(cap.sourceInUse);
+        break;
+    case Source::Cgroup:
+        why = tr("this session's control group allows %1 processes and threads (pids.max) and %2 are in use")
+                  .arg(cap.sourceLimit)
+                  .arg(cap.sourceInUse);
+        break;
+    }
+    if (cap.source != Source::Product)
+        why += tr(", keeping %1 free for the rest of the system").arg(runtime::kProcessReserve);
+    return tr("this run would start %1 worker processes, more than the safe limit of %2: %3. "
+              "Use fewer workers, or run them as threads where the lesson offers it.")
+        .arg(planned)
+        .arg(cap.limit)
+        .arg(why);
 }
 
 double RunSession::elapsedMs() const

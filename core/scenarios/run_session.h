@@ -25,6 +25,7 @@ struct RunResult {
     quint64 events = 0;
     bool stopped = false;
     QString startMethod; // "fork" | "forkserver"
+    bool refused = false; // not started: it asked for more processes than the safe limit
     bool valid = false;
 };
 
@@ -44,6 +45,8 @@ public:
     void stopAndWait();
 
     bool isRunning() const { return m_active != nullptr; }
+    // The last start() was refused by the process cap: nothing was started.
+    bool lastStartRefused() const { return m_refused; }
     const trace::TraceStore &store() const { return m_store; }
     trace::TraceStore &store() { return m_store; }
     const RunResult &result() const { return m_result; }
@@ -62,9 +65,12 @@ private Q_SLOTS:
 private:
     struct Active;
     void finish();
+    // Empty when the run may start that many processes; else why not.
+    static QString processCapRefusal(const Scenario &scenario, const ParameterValues &values);
 
     runtime::ProcessLauncher *m_launcher;
     std::unique_ptr<Active> m_active;
+    bool m_refused = false; // the last start() was refused by the process cap
     trace::TraceStore m_store;
     RunResult m_result;
     QTimer m_timer;

@@ -118,6 +118,14 @@ record::SharedArena::Layout TicketRace::layout(const ParameterValues &values) co
     return l;
 }
 
+int TicketRace::plannedProcesses(const ParameterValues &values) const
+{
+    // Every buyer is one process, and all of them may be alive at once.
+    return values.choice(QStringLiteral("mode")) == QLatin1String("processes")
+               ? int(values.integer(QStringLiteral("buyers")))
+               : 0;
+}
+
 Outcome TicketRace::run(RunContext &context, const ParameterValues &values) const
 {
     Outcome out;

@@ -13,6 +13,8 @@ const char *const kTexts[] = {
     QT_TRANSLATE_NOOP("cl::trace::Messages", "no ticket left (read %1), nothing bought"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "done: %1 increments, last wrote %2"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "stopped before finishing"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "done: took the lock %1 times, waited %2 ms, held it %3 ms"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "error: released a lock it does not hold"),
 };
 } // namespace
 

@@ -13,6 +13,8 @@ enum class MessageId : std::int64_t {
     SoldOut,              // %1 = tickets read
     CounterDone,          // %1 = increments done, %2 = value seen last
     StoppedEarly,         // no arguments
+    ContentionDone,       // %1 = acquisitions, %2 = ms waited, %3 = ms held
+    LockNotOwned,         // no arguments
 };
 
 inline constexpr char kMessageArgSeparator = '\x1f';
