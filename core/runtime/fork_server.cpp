@@ -1,5 +1,6 @@
 #include "core/runtime/fork_server.h"
 #include "core/record/clock.h"
+#include "core/runtime/fork_server_protocol.h"
 
 #include <cerrno>
 #include <chrono>
@@ -7,198 +8,52 @@
 #include <cstring>
 #include <poll.h>
 #include <sys/prctl.h>
-#include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace cl::runtime {
 
+using namespace forkserver;
+
 namespace {
 
-enum class MessageType : std::uint32_t { Spawn = 1, Spawned, Exited, Kill, Shutdown };
-
-struct Message {
-    MessageType type;
-    std::int32_t pid;
-    std::int32_t status; // raw wait status (Exited), -errno (Spawned failure), signal (Kill)
-    std::int32_t workerIndex;
-    std::uint32_t ringIndex;
-    std::uint32_t argsSize;
-    std::uint64_t requestTicks;
-    char task[64];
-    char name[64];
-    unsigned char args[kMaxTaskArgs];
-};
-
-bool sendMessage(int socket, const Message &m, int fdToPass = -1)
+// Reaps, without blocking for long, every child of ours in process group
+// `group` (a dead server's workers, re-parented to us). Never waitpid(-1):
+// this process may have children that are none of our business.
+std::unordered_map<pid_t, int> reapGroup(pid_t group)
 {
-    iovec iov{const_cast<Message *>(&m), sizeof m};
-    msghdr msg{};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
-    if (fdToPass >= 0) {
-        msg.msg_control = control;
-        msg.msg_controllen = sizeof control;
-        cmsghdr *c = CMSG_FIRSTHDR(&msg);
-        c->cmsg_level = SOL_SOCKET;
-        c->cmsg_type = SCM_RIGHTS;
-        c->cmsg_len = CMSG_LEN(sizeof(int));
-        std::memcpy(CMSG_DATA(c), &fdToPass, sizeof(int));
-    }
-    ssize_t n;
-    do {
-        n = sendmsg(socket, &msg, MSG_NOSIGNAL);
-    } while (n < 0 && errno == EINTR);
-    return n == ssize_t(sizeof m);
-}
-
-// Returns bytes read (0 on EOF, -1 on error); `fd` receives a passed descriptor.
-ssize_t receiveMessage(int socket, Message &m, int *fd)
-{
-    iovec iov{&m, sizeof m};
-    msghdr msg{};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
-    msg.msg_control = control;
-    msg.msg_controllen = sizeof control;
-    ssize_t n;
-    do {
-        n = recvmsg(socket, &msg, MSG_CMSG_CLOEXEC);
-    } while (n < 0 && errno == EINTR);
-    if (fd)
-        *fd = -1;
-    for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
-        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
-            int received;
-            std::memcpy(&received, CMSG_DATA(c), sizeof(int));
-            if (fd)
-                *fd = received;
-            else
-                ::close(received);
-        }
-    }
-    return n;
-}
-
-SpawnRequest toRequest(const Message &m)
-{
-    SpawnRequest r;
-    r.task = std::string(m.task, strnlen(m.task, sizeof m.task));
-    r.name = std::string(m.name, strnlen(m.name, sizeof m.name));
-    r.workerIndex = m.workerIndex;
-    r.ringIndex = m.ringIndex;
-    r.requestTicks = m.requestTicks;
-    r.argsSize = std::min<std::size_t>(m.argsSize, kMaxTaskArgs);
-    std::memcpy(r.args.data(), m.args, r.argsSize);
-    return r;
-}
-
-void killAndReapAll(std::unordered_set<pid_t> &children)
-{
-    for (pid_t pid : children)
-        ::kill(pid, SIGKILL);
-    for (pid_t pid : children)
-        waitpid(pid, nullptr, 0);
-    children.clear();
-}
-
-[[noreturn]] void serverMain(int socket)
-{
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    prctl(PR_SET_NAME, "cl-forkserver");
-    // Ctrl+C reaches the whole process group: the app decides how a run
-    // stops, and the server ends with the app (socket closed, or PDEATHSIG).
-    signal(SIGINT, SIG_IGN);
-    signal(SIGTERM, SIG_IGN);
-    sigset_t mask;
-    sigemptyset(&mask);
-    sigaddset(&mask, SIGCHLD);
-    sigprocmask(SIG_BLOCK, &mask, nullptr);
-    const int sigfd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
-    std::unordered_set<pid_t> children;
-
+    std::unordered_map<pid_t, int> reaped;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     for (;;) {
-        pollfd fds[2] = {{socket, POLLIN, 0}, {sigfd, POLLIN, 0}};
-        if (poll(fds, 2, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            break;
+        int status = 0;
+        const pid_t pid = waitpid(-group, &status, WNOHANG);
+        if (pid > 0) {
+            reaped[pid] = status;
+            continue;
         }
-        if (fds[1].revents & POLLIN) {
-            signalfd_siginfo info;
-            while (read(sigfd, &info, sizeof info) > 0) {
-            }
-            int status;
-            pid_t pid;
-            while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-                children.erase(pid);
-                Message reply{};
-                reply.type = MessageType::Exited;
-                reply.pid = pid;
-                reply.status = status;
-                reply.requestTicks = record::rawTicks(record::ticksAreTsc()); // when it was reaped
-                sendMessage(socket, reply);
-            }
-        }
-        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            Message m{};
-            int fd = -1;
-            const ssize_t n = receiveMessage(socket, m, &fd);
-            if (n <= 0)
-                break; // the app went away
-            if (m.type == MessageType::Shutdown) {
-                if (fd >= 0)
-                    ::close(fd);
-                break;
-            }
-            if (m.type == MessageType::Kill) {
-                // Only our own, not yet reaped, children: a recycled pid is never hit.
-                if (children.count(m.pid))
-                    ::kill(m.pid, m.status);
-            } else if (m.type == MessageType::Spawn) {
-                Message reply{};
-                reply.type = MessageType::Spawned;
-                record::SharedArena arena = fd >= 0 ? record::SharedArena::attach(fd) : record::SharedArena();
-                if (!arena.isValid()) {
-                    reply.pid = 0;
-                    reply.status = -EINVAL;
-                    if (fd >= 0)
-                        ::close(fd);
-                } else {
-                    const SpawnRequest request = toRequest(m);
-                    const pid_t pid = fork();
-                    if (pid == 0) {
-                        ::close(socket);
-                        ::close(sigfd);
-                        sigprocmask(SIG_UNBLOCK, &mask, nullptr);
-                        runWorkerChild(arena, request);
-                    }
-                    reply.pid = pid > 0 ? pid : 0;
-                    reply.status = pid > 0 ? 0 : -errno;
-                    if (pid > 0)
-                        children.insert(pid);
-                }
-                sendMessage(socket, reply);
-            } else if (fd >= 0) {
-                ::close(fd);
-            }
-        }
+        if (pid < 0 && errno == EINTR)
+            continue;
+        if (pid < 0 || std::chrono::steady_clock::now() >= deadline)
+            break; // ECHILD: none of ours is left in the group
+        usleep(1000); // killed, not yet dead
     }
-    killAndReapAll(children);
-    _exit(0);
+    return reaped;
 }
 
 } // namespace
 
 std::unique_ptr<ForkServerClient> ForkServerClient::start()
 {
+    // If the server dies, its workers come to us rather than to init, so we
+    // can reap them and report how they ended (see handleServerDeath).
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
         return nullptr;
+    const pid_t parent = getpid();
     const pid_t pid = fork();
     if (pid < 0) {
         const int error = errno;
@@ -209,23 +64,37 @@ std::unique_ptr<ForkServerClient> ForkServerClient::start()
     }
     if (pid == 0) {
         ::close(sv[0]);
-        serverMain(sv[1]);
+        forkserver::serverMain(sv[1], parent);
     }
+    setpgid(pid, pid); // the server does the same; whichever comes first wins
     ::close(sv[1]);
     return std::unique_ptr<ForkServerClient>(new ForkServerClient(sv[0], pid));
 }
 
 ForkServerClient::~ForkServerClient()
 {
-    Message m{};
-    m.type = MessageType::Shutdown;
-    sendMessage(m_socket, m);
+    std::lock_guard lock(m_receiveMutex);
+    const bool alive = !m_dead.load();
+    if (alive) {
+        Message m{};
+        m.type = MessageType::Shutdown;
+        sendMessage(m_socket, m);
+    }
     ::close(m_socket);
-    waitpid(m_serverPid, nullptr, 0);
+    if (alive) {
+        // It kills and reaps its workers, then exits.
+        while (waitpid(m_serverPid, nullptr, 0) < 0 && errno == EINTR) {
+        }
+        // Had it died unnoticed, its workers were re-parented to us.
+        reapGroup(m_serverPid);
+    }
 }
 
 pid_t ForkServerClient::spawn(record::SharedArena &arena, const SpawnRequest &request)
 {
+    std::lock_guard spawnLock(m_spawnMutex);
+    if (m_dead.load())
+        return -ECHILD;
     Message m{};
     m.type = MessageType::Spawn;
     m.workerIndex = request.workerIndex;
@@ -235,12 +104,24 @@ pid_t ForkServerClient::spawn(record::SharedArena &arena, const SpawnRequest &re
     std::strncpy(m.name, request.name.c_str(), sizeof m.name - 1);
     m.argsSize = std::uint32_t(request.argsSize);
     std::memcpy(m.args, request.args.data(), request.argsSize);
+    bool sent;
     {
         std::lock_guard lock(m_sendMutex);
-        if (!sendMessage(m_socket, m, arena.fd()))
-            return -EPIPE;
+        sent = sendMessage(m_socket, m, arena.fd());
     }
-    // Replies come in request order; exits that arrive meanwhile are queued.
+    if (!sent) {
+        const int error = errno;
+        if (error != EPIPE && error != ECONNRESET)
+            return -error;
+        // The other end is closed: the server is dead. Account for it now
+        // (its last messages are still read first), not at the next wait.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        while (!m_dead.load() && std::chrono::steady_clock::now() < deadline)
+            receiveOne(100);
+        return m_dead.load() ? -ECHILD : -error;
+    }
+    // Replies come in request order, and m_spawnMutex allows one request at
+    // a time; exits that arrive meanwhile are queued.
     for (;;) {
         {
             std::lock_guard lock(m_stateMutex);
@@ -249,24 +130,28 @@ pid_t ForkServerClient::spawn(record::SharedArena &arena, const SpawnRequest &re
                 m_spawnReplies.pop_front();
                 return reply;
             }
+            if (m_dead.load())
+                return -ECHILD; // a dead server cannot answer: fail rather than hang
         }
-        if (!receiveOne(1000, nullptr)) {
-            // A dead server cannot answer: fail rather than hang.
-            if (::kill(m_serverPid, 0) != 0 || waitpid(m_serverPid, nullptr, WNOHANG) == m_serverPid)
-                return -ECHILD;
-        }
+        receiveOne(1000);
     }
 }
 
-bool ForkServerClient::receiveOne(int timeoutMs, pid_t *)
+bool ForkServerClient::receiveOne(int timeoutMs)
 {
     std::lock_guard lock(m_receiveMutex);
+    if (m_dead.load())
+        return false;
     pollfd p{m_socket, POLLIN, 0};
     if (poll(&p, 1, timeoutMs) <= 0)
-        return false;
+        return false; // nothing yet (or EINTR): the caller loops
+    // Read on POLLHUP/POLLERR too: a dying server's last messages come
+    // first, then end-of-file (0) or the error (-1).
     Message m{};
-    if (receiveMessage(m_socket, m, nullptr) <= 0)
+    if (receiveMessage(m_socket, m, nullptr) <= 0) {
+        handleServerDeath();
         return false;
+    }
     std::lock_guard state(m_stateMutex);
     if (m.type == MessageType::Spawned) {
         // Counted as running here, before its exit message can be handed out.
@@ -277,6 +162,43 @@ bool ForkServerClient::receiveOne(int timeoutMs, pid_t *)
     else if (m.type == MessageType::Exited)
         m_exits.push_back(ExitStatus{m.pid, m.status, m.requestTicks});
     return true;
+}
+
+void ForkServerClient::handleServerDeath()
+{
+    // Until we reap the server its pid, and so its group id, cannot be
+    // reused: this reaches only the server and its workers. Workers that
+    // were between fork() and arming their parent-death signal die here too.
+    ::kill(-m_serverPid, SIGKILL);
+    int serverStatus = -1;
+    pid_t reaped;
+    do {
+        reaped = waitpid(m_serverPid, &serverStatus, 0);
+    } while (reaped < 0 && errno == EINTR);
+    if (reaped != m_serverPid)
+        serverStatus = -1;
+    // Once the server is reaped its orphans have been re-parented to us;
+    // the group also holds any worker whose spawn reply never came.
+    const std::unordered_map<pid_t, int> workers = reapGroup(m_serverPid);
+
+    std::lock_guard state(m_stateMutex);
+    std::unordered_set<pid_t> reported;
+    for (const ExitStatus &e : m_exits)
+        reported.insert(e.pid);
+    const std::uint64_t ticks = record::rawTicks(record::ticksAreTsc());
+    m_failure = LauncherFailure{m_serverPid, serverStatus, {}};
+    for (pid_t pid : m_running) {
+        if (reported.count(pid))
+            continue; // it ended, and was reported, before the server died
+        const auto it = workers.find(pid);
+        // Not found: not re-parented to us (no subreaper), or reaped by the
+        // server just before it died. Either way it is gone, killed above
+        // or by its parent-death signal; SIGKILL is the wait status of that.
+        const int status = it != workers.end() ? it->second : SIGKILL;
+        m_exits.push_back(ExitStatus{pid, status, ticks});
+        m_failure.workers.push_back(pid);
+    }
+    m_dead.store(true);
 }
 
 bool ForkServerClient::waitAny(ExitStatus &out, int timeoutMs)
@@ -291,16 +213,20 @@ bool ForkServerClient::waitAny(ExitStatus &out, int timeoutMs)
                 m_running.erase(out.pid);
                 return true;
             }
+            if (m_dead.load())
+                return false; // nothing more will ever come
         }
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0)
             return false;
-        receiveOne(int(left.count()), nullptr);
+        receiveOne(int(left.count()));
     }
 }
 
 void ForkServerClient::kill(pid_t pid, int signal)
 {
+    if (m_dead.load())
+        return; // every worker is gone already
     Message m{};
     m.type = MessageType::Kill;
     m.pid = pid;
@@ -313,6 +239,14 @@ std::size_t ForkServerClient::running() const
 {
     std::lock_guard lock(m_stateMutex);
     return m_running.size();
+}
+
+std::optional<LauncherFailure> ForkServerClient::failure() const
+{
+    std::lock_guard lock(m_stateMutex);
+    if (!m_dead.load())
+        return std::nullopt;
+    return m_failure;
 }
 
 } // namespace cl::runtime

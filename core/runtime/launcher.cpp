@@ -24,17 +24,37 @@ std::int64_t ExitStatus::value() const
     return 0;
 }
 
-void runWorkerChild(record::SharedArena &arena, const SpawnRequest &request)
+bool armParentDeathSignal(pid_t expectedParent)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // A parent that died before prctl() sends no signal: we were re-parented
+    // already, and getppid() says so.
+    return getppid() == expectedParent;
+}
+
+void runWorkerChild(record::SharedArena &arena, const SpawnRequest &request, pid_t parent)
 {
     // If whoever forked us dies, so do we: nothing is left behind after a crash.
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (!armParentDeathSignal(parent))
+        _exit(kOrphanedExitCode);
     // `ps` and `top` show "buyer-3", not the name inherited from the forker.
     prctl(PR_SET_NAME, request.name.c_str());
+    // The forker's handlers (the app's quit-on-SIGTERM, a test harness's
+    // crash reporter) are not ours: a signal must do to a worker what it
+    // does to a plain process.
+    for (int sig = 1; sig < NSIG; ++sig) {
+        struct sigaction old {};
+        if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler != SIG_DFL && old.sa_handler != SIG_IGN)
+            signal(sig, SIG_DFL);
+    }
     signal(SIGPIPE, SIG_DFL);
     // A worker meets SIGINT/SIGTERM like any program, whatever its forker
     // does with them (the fork server ignores them, the app catches them).
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
     const TaskEntry *task = findTask(request.task);
     record::Writer writer(&arena, request.ringIndex);
     writer.workerStart(request.name, getppid(), request.requestTicks);
@@ -75,11 +95,12 @@ public:
 
     pid_t spawn(record::SharedArena &arena, const SpawnRequest &request) override
     {
+        const pid_t parent = getpid();
         const pid_t pid = fork();
         if (pid < 0)
             return -errno;
         if (pid == 0)
-            runWorkerChild(arena, request);
+            runWorkerChild(arena, request, parent);
         const int fd = openPidfd(pid);
         if (fd < 0) {
             const int error = errno;

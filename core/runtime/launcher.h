@@ -9,8 +9,10 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <sys/types.h>
+#include <vector>
 
 namespace cl::runtime {
 
@@ -41,6 +43,13 @@ struct ExitStatus {
     std::int64_t value() const;
 };
 
+// Why a launcher can start no more workers: its fork server ended under it.
+struct LauncherFailure {
+    pid_t serverPid = 0;
+    int rawStatus = -1;        // the server's wait status; -1 if it could not be reaped
+    std::vector<pid_t> workers; // running at that moment; every one was killed and reaped
+};
+
 class ProcessLauncher {
 public:
     virtual ~ProcessLauncher() = default;
@@ -51,11 +60,23 @@ public:
     virtual bool waitAny(ExitStatus &out, int timeoutMs) = 0;
     virtual void kill(pid_t pid, int signal) = 0;
     virtual std::size_t running() const = 0;
+    // Set once the launcher is unusable; every spawn then fails at once.
+    virtual std::optional<LauncherFailure> failure() const { return std::nullopt; }
 };
 
 std::unique_ptr<ProcessLauncher> makeForkLauncher();
 
+// Exit code of a child whose parent died between fork() and arming its
+// parent-death signal: it would otherwise live on as an orphan.
+inline constexpr int kOrphanedExitCode = 125;
+
+// In a freshly forked child: die with SIGKILL when the parent dies, and
+// return false if `expectedParent` (the forker's getpid() before fork) is
+// already gone, since then the signal will never come.
+bool armParentDeathSignal(pid_t expectedParent);
+
 // The body of every worker child: bind a writer, run the task, _exit.
-[[noreturn]] void runWorkerChild(record::SharedArena &arena, const SpawnRequest &request);
+// `parent` is the forker's pid, taken before fork().
+[[noreturn]] void runWorkerChild(record::SharedArena &arena, const SpawnRequest &request, pid_t parent);
 
 } // namespace cl::runtime

@@ -4,6 +4,7 @@
 #include "core/runtime/ticket_store.h"
 #include "core/trace/messages.h"
 
+#include <cerrno>
 #include <csignal>
 #include <unistd.h>
 #include <string>
@@ -37,12 +38,22 @@ int ticketBuyerTask(runtime::WorkerEnv &env)
     if (a.lockOffset != 0 && !lock.lock(w))
         return kStoppedExitCode;
 
-    std::int64_t tickets = store.read();
+    std::int64_t tickets = 0;
+    int error = 0;
+    bool haveCount = store.read(tickets, &error);
     // Without a lock a reader can catch the file right after another buyer
     // truncated it; read again rather than take "empty" for zero.
-    for (int attempt = 0; tickets < 0 && attempt < 50; ++attempt) {
+    for (int attempt = 0; !haveCount && attempt < 50; ++attempt) {
         env.sleepMs(1);
-        tickets = store.read();
+        haveCount = store.read(tickets, &error);
+    }
+    if (!haveCount) {
+        // Nothing to sell from: the run reports it (no Qt here to say it).
+        mine.readError = error != 0 ? error : EIO;
+        mine.finished = 1;
+        if (a.lockOffset != 0)
+            lock.unlock(w);
+        return 1;
     }
     w.printMessage(std::int64_t(MessageId::TicketsLeftBuying), arg(tickets));
     mine.ticketsRead = tickets;
@@ -53,17 +64,23 @@ int ticketBuyerTask(runtime::WorkerEnv &env)
         w.printMessage(std::int64_t(MessageId::StoppedEarly), {});
         return kStoppedExitCode;
     }
+    int code = 0;
     if (tickets > 0) {
-        store.write(w, tickets - 1);
-        mine.bought = 1;
-        w.printMessage(std::int64_t(MessageId::BoughtTicket), arg(tickets - 1));
+        // Only a count that reached the store is a sale.
+        if (store.write(w, tickets - 1, &error)) {
+            mine.bought = 1;
+            w.printMessage(std::int64_t(MessageId::BoughtTicket), arg(tickets - 1));
+        } else {
+            mine.writeError = error != 0 ? error : EIO;
+            code = 1;
+        }
     } else {
         w.printMessage(std::int64_t(MessageId::SoldOut), arg(tickets));
     }
     mine.finished = 1;
     if (a.lockOffset != 0)
         lock.unlock(w);
-    return 0;
+    return code;
 }
 
 int counterWorkerTask(runtime::WorkerEnv &env)
@@ -71,6 +88,7 @@ int counterWorkerTask(runtime::WorkerEnv &env)
     const auto a = env.argsAs<CounterWorkerArgs>();
     record::Writer &w = *env.writer;
     auto *counter = env.arena->object<runtime::SharedCounter>(a.counterOffset);
+    std::atomic<std::int64_t> &made = env.arena->object<CounterProgress>(a.progressOffset)[env.workerIndex].made;
     runtime::SharedMutex lock(*env.arena, a.lockOffset);
     if (!env.waitForStartLine(counter->startLine))
         return kStoppedExitCode;
@@ -87,6 +105,9 @@ int counterWorkerTask(runtime::WorkerEnv &env)
         if (a.gapNs > 0)
             computeFor(a.gapNs);
         counter->value.store(last, std::memory_order_relaxed);
+        // Recorded after the write: a worker killed between the two has one
+        // addition in the value that it did not get to count.
+        made.store(done + 1, std::memory_order_relaxed);
         if ((done + 1) % a.sampleEvery == 0)
             w.counter(trace::counter_id::SharedValue, last);
         if (a.lockOffset != 0)

@@ -3,14 +3,17 @@
 // threads, so no Qt. Arguments are trivially copyable structs.
 #include "core/runtime/worker_env.h"
 
+#include <atomic>
 #include <cstdint>
 
 namespace cl::scenarios {
 
 struct BuyerResult {
     std::int64_t ticketsRead;
-    std::int32_t bought;
+    std::int32_t bought;   // its write of the lowered count succeeded
     std::int32_t finished;
+    std::int32_t readError;  // errno of a failed read of the count (0: read)
+    std::int32_t writeError; // errno of a failed write-back (0: none failed)
 };
 
 struct TicketBuyerArgs {
@@ -20,9 +23,17 @@ struct TicketBuyerArgs {
     std::int64_t thinkMs;
 };
 
+// How many additions one worker really made: a killed worker's unmade
+// ones are not "lost updates". One cache line each, so that recording the
+// progress does not slow the neighbours down and change the race.
+struct alignas(64) CounterProgress {
+    std::atomic<std::int64_t> made;
+};
+
 struct CounterWorkerArgs {
     std::uint64_t counterOffset;
     std::uint64_t lockOffset; // 0: no lock
+    std::uint64_t progressOffset; // CounterProgress[workers]
     std::int64_t increments;
     std::int64_t sampleEvery; // record the counter every N increments
     std::int64_t gapNs;       // computing between the read and the write

@@ -3,8 +3,10 @@
 #include "core/sample/proc_sampler.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace cl::scenarios {
@@ -13,6 +15,29 @@ namespace {
 class RunContextText {
     Q_DECLARE_TR_FUNCTIONS(cl::scenarios::RunContext)
 };
+
+QString howItEnded(int rawStatus)
+{
+    if (rawStatus >= 0 && WIFSIGNALED(rawStatus))
+        return RunContextText::tr("killed by signal %1").arg(WTERMSIG(rawStatus));
+    if (rawStatus >= 0 && WIFEXITED(rawStatus))
+        return RunContextText::tr("exit code %1").arg(WEXITSTATUS(rawStatus));
+    return RunContextText::tr("its exit status is unknown");
+}
+
+QString failureText(const runtime::LauncherFailure &failure, int ownWorkers)
+{
+    if (ownWorkers > 0)
+        return RunContextText::tr("the fork server (pid %1) ended unexpectedly (%2); the run was stopped and its "
+                                  "%n running worker process(es) were killed and reaped",
+                                  nullptr, ownWorkers)
+            .arg(failure.serverPid)
+            .arg(howItEnded(failure.rawStatus));
+    return RunContextText::tr("the fork server (pid %1) ended unexpectedly (%2); no worker process can be started "
+                              "until the application is restarted")
+        .arg(failure.serverPid)
+        .arg(howItEnded(failure.rawStatus));
+}
 } // namespace
 
 RunContext::RunContext(record::SharedArena &arena, record::Collector &collector,
@@ -78,12 +103,15 @@ bool RunContext::spawnProcess(runtime::SpawnRequest &request)
     }
     request.ringIndex = std::uint32_t(ring);
     request.requestTicks = m_writer.now();
+    m_usesLauncher = true;
     const pid_t pid = m_launcher->spawn(m_arena, request);
     if (pid <= 0) {
         m_arena.ring(std::uint32_t(ring)).header()->state.store(record::RingState::Closed);
+        checkLauncher(); // a dead fork server explains itself better than errno
         std::lock_guard lock(m_mutex);
-        m_error = RunContextText::tr("could not start a worker process: %1")
-                      .arg(QString::fromLocal8Bit(strerror(-pid)));
+        if (!m_launcherFailed)
+            m_error = RunContextText::tr("could not start a worker process: %1")
+                          .arg(QString::fromLocal8Bit(strerror(-pid)));
         return false;
     }
     {
@@ -181,7 +209,38 @@ bool RunContext::reapOnce(int timeoutMs)
     } else if (!m_launcher || m_launcher->running() == 0) {
         std::this_thread::sleep_for(std::chrono::milliseconds(timeoutMs > 2 ? 2 : timeoutMs));
     }
+    checkLauncher();
     return true;
+}
+
+void RunContext::checkLauncher()
+{
+    // A run of threads does not care whether the fork server lives.
+    if (!m_launcher || !m_usesLauncher)
+        return;
+    if (!m_launcherFailed) {
+        const std::optional<runtime::LauncherFailure> failure = m_launcher->failure();
+        if (!failure)
+            return;
+        m_launcherFailed = true;
+        {
+            std::lock_guard lock(m_mutex);
+            int own = 0;
+            for (std::size_t i = 0; i < m_workers.size(); ++i)
+                own += !m_threads[i] && std::find(failure->workers.begin(), failure->workers.end(),
+                                                  m_workers[i].pid) != failure->workers.end();
+            m_error = failureText(*failure, own);
+        }
+        requestStop(); // thread workers return, the scenario starts no one else
+    }
+    // The launcher reports every worker it had as ended; one it no longer
+    // counts but we still wait for would otherwise hang the run.
+    if (m_launcher->running() == 0) {
+        std::lock_guard lock(m_mutex);
+        for (std::size_t i = 0; i < m_workers.size(); ++i)
+            if (!m_threads[i] && !m_workers[i].ended)
+                recordExit(i, -SIGKILL);
+    }
 }
 
 void RunContext::waitAll()

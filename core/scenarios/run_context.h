@@ -70,6 +70,9 @@ private:
     // timeoutMs). Returns false once every worker has ended.
     bool reapOnce(int timeoutMs);
     void recordExit(std::size_t index, std::int64_t value, std::uint64_t ticks = 0);
+    // Notices a launcher that can start no more workers (its fork server
+    // died): reports it as the run's error and stops the run. Run thread only.
+    void checkLauncher();
 
     struct ThreadSlot {
         std::thread thread;
@@ -88,6 +91,8 @@ private:
     std::vector<std::uint32_t> m_rings;           // per worker
     std::vector<std::unique_ptr<ThreadSlot>> m_threads; // per worker (null for processes)
     QString m_error;
+    bool m_usesLauncher = false;   // run thread only: a process was asked for
+    bool m_launcherFailed = false; // run thread only
 };
 
 } // namespace cl::scenarios

@@ -5,8 +5,12 @@
 #include "core/scenarios/run_context.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <optional>
 
 namespace cl::scenarios {
 
@@ -136,15 +140,44 @@ Outcome TicketRace::run(RunContext &context, const ParameterValues &values) cons
     const bool asThreads = values.choice(QStringLiteral("mode")) == QLatin1String("threads");
     auto &arena = context.arena();
 
-    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/concurrency-lab-XXXXXX"));
-    const std::string path = QDir(dir.path()).filePath(QStringLiteral("tickets.txt")).toStdString();
+    // The file lives in a directory of its own that goes away with this
+    // scope, whether the run ends, is stopped or fails: run() returns only
+    // after every buyer has ended, so nobody writes to it any more.
+    std::optional<QTemporaryDir> dir;
+    QString pathText;
+    QByteArray path;
+    if (useFile) {
+        dir.emplace(QDir::tempPath() + QStringLiteral("/concurrency-lab-XXXXXX"));
+        if (!dir->isValid()) {
+            out.error = tr("could not create a directory for the ticket file in %1: %2")
+                            .arg(QDir::tempPath(), dir->errorString());
+            return out;
+        }
+        pathText = dir->filePath(QStringLiteral("tickets.txt"));
+        path = QFile::encodeName(pathText);
+        if (std::size_t(path.size()) > runtime::TicketStore::kMaxPathBytes) {
+            out.error = tr("the ticket file path is %1 bytes long, more than the %2 allowed: %3; set TMPDIR to a "
+                           "shorter directory")
+                            .arg(QString::number(path.size()),
+                                 QString::number(runtime::TicketStore::kMaxPathBytes), pathText);
+            return out;
+        }
+    }
     TicketBuyerArgs args{};
-    args.storeOffset = runtime::TicketStore::create(arena, useFile, path, tickets);
+    const std::string_view pathBytes(path.constData(), std::size_t(path.size()));
+    args.storeOffset = runtime::TicketStore::create(arena, useFile, pathBytes, tickets);
+    const int storeError = errno;
     args.lockOffset = useLock ? runtime::SharedMutex::create(arena) : 0;
     args.resultsOffset = arena.allocateObject(sizeof(BuyerResult) * std::size_t(buyers), alignof(BuyerResult));
     args.thinkMs = values.integer(QStringLiteral("think_ms"));
-    if (args.storeOffset == 0 || args.resultsOffset == 0 || (useLock && args.lockOffset == 0)) {
-        out.error = tr("could not set up the ticket store in %1").arg(dir.path());
+    if (args.storeOffset == 0) {
+        out.error = useFile ? tr("could not set up the ticket file %1: %2")
+                                  .arg(pathText, QString::fromLocal8Bit(strerror(storeError)))
+                            : tr("could not set up the ticket store in shared memory");
+        return out;
+    }
+    if (args.resultsOffset == 0 || (useLock && args.lockOffset == 0)) {
+        out.error = tr("could not set up the ticket store in shared memory");
         return out;
     }
     runtime::TicketStore store(arena, args.storeOffset);
@@ -161,23 +194,52 @@ Outcome TicketRace::run(RunContext &context, const ParameterValues &values) cons
             break;
     }
     context.waitAll();
-    if (!context.error().isEmpty())
-        out.error = context.error();
 
     // The verdict comes from what the buyers did and what the store holds now.
     const auto *results = arena.object<BuyerResult>(args.resultsOffset);
     qint64 sold = 0;
-    for (int i = 0; i < buyers; ++i)
+    int readFailures = 0, writeFailures = 0, readError = 0, writeError = 0;
+    for (int i = 0; i < buyers; ++i) {
         sold += results[i].bought;
-    const qint64 left = store.read();
-    const qint64 oversold = sold - (tickets - left);
+        if (results[i].readError != 0 && readFailures++ == 0)
+            readError = results[i].readError;
+        if (results[i].writeError != 0 && writeFailures++ == 0)
+            writeError = results[i].writeError;
+    }
+    std::int64_t left = 0;
+    int leftError = 0;
+    const bool leftKnown = store.read(left, &leftError);
+
+    QStringList errors;
+    if (!context.error().isEmpty())
+        errors << context.error();
+    const auto why = [](int error) { return QString::fromLocal8Bit(strerror(error)); };
+    if (writeFailures > 0)
+        errors << tr("%n buyer(s) could not write the lowered count back to %1 (%2); no ticket was counted as "
+                     "sold for them", nullptr, writeFailures)
+                      .arg(pathText, why(writeError));
+    if (readFailures > 0)
+        errors << tr("%n buyer(s) could not read the ticket count from %1 (%2) and bought nothing", nullptr,
+                     readFailures)
+                      .arg(pathText, why(readError));
+    if (!leftKnown)
+        errors << tr("could not read the final ticket count from %1 (%2), so overselling was not checked")
+                      .arg(pathText, why(leftError));
+    out.error = errors.join(QStringLiteral("; "));
+
     out.metrics = {
         {QStringLiteral("tickets"), tickets, tr("tickets at start")},
         {QStringLiteral("buyers"), buyers, tr("buyers")},
         {QStringLiteral("sold"), sold, tr("sold")},
-        {QStringLiteral("tickets_left"), left, tr("tickets left")},
-        {QStringLiteral("oversold"), oversold, tr("oversold")},
     };
+    if (!leftKnown) {
+        out.verdict = tr("%1 tickets sold; the tickets left could not be read, so overselling was not checked.")
+                          .arg(sold);
+        return out;
+    }
+    const qint64 oversold = sold - (tickets - left);
+    out.metrics.append({QStringLiteral("tickets_left"), left, tr("tickets left")});
+    out.metrics.append({QStringLiteral("oversold"), oversold, tr("oversold")});
     out.problem = oversold > 0;
     if (oversold > 0)
         out.verdict = tr("Oversold: %1 tickets. %2 buyers bought, but the count only went from %3 to %4.")
