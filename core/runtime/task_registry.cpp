@@ -1,5 +1,6 @@
 #include "core/runtime/task_registry.h"
 #include "core/scenarios/race_tasks.h"
+#include "core/scenarios/serial_vs_parallel_tasks.h"
 
 #include <array>
 
@@ -13,6 +14,7 @@ constexpr std::array kTasks{
     TaskEntry{"counter-race.worker", &scenarios::counterWorkerTask},
     TaskEntry{"test.exit-code", &scenarios::exitCodeTask},
     TaskEntry{"test.sleep", &scenarios::sleepTask},
+    TaskEntry{"serial-vs-parallel.job", &scenarios::parallelJobTask},
 };
 } // namespace
 

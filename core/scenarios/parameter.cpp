@@ -39,6 +39,10 @@ QString choiceLabel(const QString &choice)
         {"shm", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "shared memory")},
         {"processes", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "processes")},
         {"threads", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "threads")},
+        {"serial", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "serial")},
+        {"gil-threads", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "threads with the GIL")},
+        {"cpu", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "CPU-bound")},
+        {"io", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "I/O-bound")},
     };
     for (const auto &l : labels)
         if (choice == QLatin1String(l.id))
