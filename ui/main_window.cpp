@@ -109,9 +109,9 @@ void MainWindow::onScenarioSelected(const QString &id)
     m_scenario = s;
     m_scenarioTitle->setText(s->title());
     m_description->setHtml(s->description());
-    m_python->setPlainText(s->pythonSnippet());
     if (changed || m_form->scenario() != s)
         m_form->setScenario(s);
+    m_python->setPlainText(s->pythonSnippetFor(m_form->values()));
     updateTitle();
     updateActions();
 }

@@ -167,6 +167,11 @@ QWidget *MainWindow::createLeftPanel()
     m_form = new ParameterForm(params);
     connect(m_form, &ParameterForm::presetError, this,
             [this](const QString &message) { QMessageBox::warning(this, tr("Preset"), message); });
+    // The snippet follows the chosen values (a mode may change the code).
+    connect(m_form, &ParameterForm::valuesChanged, this, [this] {
+        if (m_scenario)
+            m_python->setPlainText(m_scenario->pythonSnippetFor(m_form->values()));
+    });
     paramsLayout->addWidget(m_form, 1);
     // Run and Stop beside the values they use: the first thing a learner looks for.
     auto *buttons = new QHBoxLayout;

@@ -135,7 +135,8 @@ TimelineLayout TimelineLayout::build(const trace::TraceStore &store, const Timel
                 row.name = tr("main thread");
             else
                 row.name = track.name.empty() ? tr("thread") : QString::fromStdString(track.name);
-            row.id = tr("TID %1").arg(track.tid);
+            // A model's lane (the GIL) is no thread: no TID to show.
+            row.id = trace::isLaneTid(track.tid) ? tr("model") : tr("TID %1").arg(track.tid);
             layout.m_rowOfWorker[std::size_t(w)] = int(layout.m_rows.size());
             layout.m_rows.push_back(std::move(row));
         }
@@ -279,6 +280,10 @@ QString workerDetails(const trace::TraceStore &store, int worker)
     const QString name = !w.name.empty()      ? QString::fromStdString(w.name)
                          : w.isProcessMain() ? TimelineLayout::tr("process")
                                              : TimelineLayout::tr("thread");
+    if (trace::isLaneTid(w.tid))
+        return QStringLiteral("<b>%1</b><br/>%2")
+            .arg(html(name), html(TimelineLayout::tr("A lane of PID %1 drawn by a model, not a thread: each span is "
+                                                     "one hold, named after the holder.").arg(w.pid)));
     const std::uint64_t end = w.exited ? w.exitTime : store.endTime();
     return QStringLiteral("<b>%1</b><br/>%2<br/>%3<br/>%4")
         .arg(html(name), html(TimelineLayout::tr("PID %1 · TID %2 · parent PID %3").arg(w.pid).arg(w.tid).arg(w.ppid)),

@@ -51,7 +51,9 @@ QString defaultSubtitle(const trace::TraceStore &store)
 QString infoLine(const trace::TraceStore &store)
 {
     const auto processes = int(store.processes().size());
-    const auto workers = int(store.workers().size());
+    // A model's lane (the GIL) is drawn like a thread but is none.
+    const auto workers = int(std::count_if(store.workers().begin(), store.workers().end(),
+                                           [](const trace::WorkerTrack &w) { return !trace::isLaneTid(w.tid); }));
     // "Label: number" reads right in every language without plural forms.
     QString info = TraceImage::tr("processes: %1 · threads: %2").arg(processes).arg(workers);
     if (store.endTime() > store.beginTime())

@@ -1,6 +1,7 @@
 #include "core/runtime/task_registry.h"
 #include "core/scenarios/race_tasks.h"
 #include "core/scenarios/lock_contention_tasks.h"
+#include "core/scenarios/serial_vs_parallel_tasks.h"
 
 #include <array>
 
@@ -15,6 +16,7 @@ constexpr std::array kTasks{
     TaskEntry{"test.exit-code", &scenarios::exitCodeTask},
     TaskEntry{"test.sleep", &scenarios::sleepTask},
     TaskEntry{"lock-contention.worker", &scenarios::lockContentionTask},
+    TaskEntry{"serial-vs-parallel.job", &scenarios::parallelJobTask},
 };
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "core/scenarios/catalogue.h"
 #include "core/scenarios/counter_race.h"
 #include "core/scenarios/lock_contention.h"
+#include "core/scenarios/serial_vs_parallel.h"
 #include "core/scenarios/ticket_race.h"
 
 namespace cl::scenarios {
@@ -10,7 +11,8 @@ const QList<const Scenario *> &catalogue()
     static const TicketRace ticketRace;
     static const CounterRace counterRace;
     static const LockContention lockContention;
-    static const QList<const Scenario *> all{&ticketRace, &counterRace, &lockContention};
+    static const SerialVsParallel serialVsParallel;
+    static const QList<const Scenario *> all{&serialVsParallel, &ticketRace, &counterRace, &lockContention};
     return all;
 }
 

@@ -42,6 +42,10 @@ QString choiceLabel(const QString &choice)
         {"mutex", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "mutex (Lock)")},
         {"rlock", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "recursive lock (RLock)")},
         {"none", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "none")},
+        {"serial", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "serial")},
+        {"gil-threads", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "threads with the GIL")},
+        {"cpu", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "CPU-bound")},
+        {"io", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "I/O-bound")},
     };
     for (const auto &l : labels)
         if (choice == QLatin1String(l.id))

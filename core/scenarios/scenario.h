@@ -47,6 +47,13 @@ public:
     virtual QString category() const = 0;
     virtual QString description() const = 0;   // rich text
     virtual QString pythonSnippet() const = 0; // the equivalent Python, for learners of the notes
+    // The snippet for these values, when its constants and branches follow
+    // them; by default the one above.
+    virtual QString pythonSnippetFor(const ParameterValues &values) const
+    {
+        Q_UNUSED(values);
+        return pythonSnippet();
+    }
     virtual QList<ParameterSpec> parameters() const = 0;
     virtual QList<Preset> presets() const { return {}; }
     // How much shared memory the run needs (rings and their size).

@@ -76,4 +76,8 @@ inline constexpr std::uint32_t SharedValue = 2;
 inline constexpr std::uint32_t QueueDepth = 3;
 } // namespace counter_id
 
+// A track with a negative tid is a lane a model draws for its process (the
+// GIL's holder), not a thread: the kernel never hands out negative ids.
+inline constexpr bool isLaneTid(std::int32_t tid) { return tid < 0; }
+
 } // namespace cl::trace
