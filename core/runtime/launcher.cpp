@@ -31,6 +31,9 @@ void runWorkerChild(record::SharedArena &arena, const SpawnRequest &request)
     // `ps` and `top` show "buyer-3", not the name inherited from the forker.
     prctl(PR_SET_NAME, request.name.c_str());
     signal(SIGPIPE, SIG_DFL);
+    // A child forked from the GUI inherits its quit-on-signal handlers: without
+    // this, terminate() (SIGTERM) on a worker would quit the application.
+    signal(SIGTERM, SIG_DFL);
     const TaskEntry *task = findTask(request.task);
     record::Writer writer(&arena, request.ringIndex);
     writer.workerStart(request.name, getppid(), request.requestTicks);
