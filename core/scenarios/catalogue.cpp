@@ -1,5 +1,6 @@
 #include "core/scenarios/catalogue.h"
 #include "core/scenarios/counter_race.h"
+#include "core/scenarios/producer_consumer.h"
 #include "core/scenarios/ticket_race.h"
 
 namespace cl::scenarios {
@@ -8,7 +9,8 @@ const QList<const Scenario *> &catalogue()
 {
     static const TicketRace ticketRace;
     static const CounterRace counterRace;
-    static const QList<const Scenario *> all{&ticketRace, &counterRace};
+    static const ProducerConsumer producerConsumer;
+    static const QList<const Scenario *> all{&ticketRace, &counterRace, &producerConsumer};
     return all;
 }
 

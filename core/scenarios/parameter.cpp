@@ -39,6 +39,10 @@ QString choiceLabel(const QString &choice)
         {"shm", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "shared memory")},
         {"processes", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "processes")},
         {"threads", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "threads")},
+        {"plain", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "plain (Queue)")},
+        {"joinable", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "joinable (JoinableQueue)")},
+        {"sentinel", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "a None per consumer")},
+        {"daemon", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "daemon consumers")},
     };
     for (const auto &l : labels)
         if (choice == QLatin1String(l.id))

@@ -13,6 +13,12 @@ const char *const kTexts[] = {
     QT_TRANSLATE_NOOP("cl::trace::Messages", "no ticket left (read %1), nothing bought"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "done: %1 increments, last wrote %2"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "stopped before finishing"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "put item %1"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "consumed item %1 (from producer-%2)"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "got None: no more items, leaving"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "q.join() returned: every item is marked done"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "ending the daemon consumers"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "producers done: putting %1 × None, one per consumer"),
 };
 } // namespace
 

@@ -13,6 +13,12 @@ enum class MessageId : std::int64_t {
     SoldOut,              // %1 = tickets read
     CounterDone,          // %1 = increments done, %2 = value seen last
     StoppedEarly,         // no arguments
+    ItemPut,              // %1 = item id
+    ItemConsumed,         // %1 = item id, %2 = producer number
+    SentinelTaken,        // no arguments
+    QueueJoined,          // no arguments
+    EndingDaemons,        // no arguments
+    PuttingSentinels,     // %1 = how many
 };
 
 inline constexpr char kMessageArgSeparator = '\x1f';
