@@ -6,6 +6,7 @@
 #include "core/scenarios/run_context.h"
 #include "core/trace/messages.h"
 
+#include <algorithm>
 #include <csignal>
 #include <new>
 #include <string>
@@ -52,22 +53,21 @@ struct Tally {
 Tally tally(const PcItemRecord *items, qint64 total, const PcConsumerRecord *records, int consumers)
 {
     Tally t;
-    qint64 recordedByConsumers = 0;
-    for (int c = 0; c < consumers; ++c) {
-        recordedByConsumers += records[c].consumed.load();
-        t.sentinels += records[c].sentinels.load();
-    }
     for (qint64 i = 0; i < total; ++i) {
         const qint64 times = items[i].consumed.load();
-        t.produced += items[i].produced.load() != 0;
+        const bool produced = items[i].produced.load() != 0;
+        t.produced += produced;
         t.consumed += times;
         t.duplicates += std::max<qint64>(0, times - 1);
-        t.missing += items[i].produced.load() != 0 && times == 0;
+        t.missing += produced && times == 0;
     }
     // An id no producer made counts as a duplicate too: something the queue
     // handed out that was not one of the items put.
-    t.duplicates += recordedByConsumers - t.consumed;
-    t.consumed = recordedByConsumers;
+    for (int c = 0; c < consumers; ++c) {
+        t.consumed += records[c].strays.load();
+        t.duplicates += records[c].strays.load();
+        t.sentinels += records[c].sentinels.load();
+    }
     return t;
 }
 } // namespace

@@ -120,11 +120,10 @@ int consumerTask(runtime::WorkerEnv &env)
             return env.stopRequested() ? kStoppedExitCode : 0;
         // Whatever the queue handed out is counted, even an id it should never
         // have held: the main process decides what is wrong with it.
-        if (item.value >= 0 && item.value < a.totalItems) {
+        if (item.value >= 0 && item.value < a.totalItems)
             items[item.value].consumed.fetch_add(1, std::memory_order_relaxed);
-            items[item.value].consumedBy.store(env.workerIndex + 1, std::memory_order_relaxed);
-        }
-        mine.consumed.fetch_add(1, std::memory_order_release);
+        else
+            mine.strays.fetch_add(1, std::memory_order_relaxed);
         w.printMessage(std::int64_t(MessageId::ItemConsumed),
                        std::to_string(item.value) + trace::kMessageArgSeparator +
                            std::to_string(item.value / std::max<std::int64_t>(1, a.itemsPerProducer) + 1));

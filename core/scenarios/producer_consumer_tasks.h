@@ -14,7 +14,6 @@ namespace cl::scenarios {
 struct PcItemRecord {
     std::atomic<std::uint32_t> produced; // 1 once its put() succeeded
     std::atomic<std::uint32_t> consumed; // how many times a consumer finished it
-    std::atomic<std::int32_t> consumedBy; // consumer index + 1, last one to finish it
 };
 
 // One per consumer.
@@ -24,7 +23,7 @@ struct PcConsumerRecord {
     // a dead consumer without waiting to reap it (see consumerAlive()).
     pthread_mutex_t life;
     std::atomic<std::uint32_t> started; // life is held from here on
-    std::atomic<std::int32_t> consumed;
+    std::atomic<std::int32_t> strays;    // items got whose id no producer makes
     std::atomic<std::int32_t> sentinels; // None taken (0 or 1: it leaves after its own)
 };
 
