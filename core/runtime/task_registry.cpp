@@ -2,6 +2,7 @@
 #include "core/scenarios/race_tasks.h"
 #include "core/scenarios/lock_contention_tasks.h"
 #include "core/scenarios/serial_vs_parallel_tasks.h"
+#include "core/scenarios/producer_consumer_tasks.h"
 
 #include <array>
 
@@ -17,6 +18,8 @@ constexpr std::array kTasks{
     TaskEntry{"test.sleep", &scenarios::sleepTask},
     TaskEntry{"lock-contention.worker", &scenarios::lockContentionTask},
     TaskEntry{"serial-vs-parallel.job", &scenarios::parallelJobTask},
+    TaskEntry{"producer-consumer.producer", &scenarios::producerTask},
+    TaskEntry{"producer-consumer.consumer", &scenarios::consumerTask},
 };
 } // namespace
 

@@ -2,6 +2,7 @@
 #include "core/scenarios/counter_race.h"
 #include "core/scenarios/lock_contention.h"
 #include "core/scenarios/serial_vs_parallel.h"
+#include "core/scenarios/producer_consumer.h"
 #include "core/scenarios/ticket_race.h"
 
 namespace cl::scenarios {
@@ -12,7 +13,9 @@ const QList<const Scenario *> &catalogue()
     static const CounterRace counterRace;
     static const LockContention lockContention;
     static const SerialVsParallel serialVsParallel;
-    static const QList<const Scenario *> all{&serialVsParallel, &ticketRace, &counterRace, &lockContention};
+    static const ProducerConsumer producerConsumer;
+    static const QList<const Scenario *> all{&serialVsParallel, &ticketRace, &counterRace, &lockContention,
+                                             &producerConsumer};
     return all;
 }
 

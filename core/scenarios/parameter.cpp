@@ -46,6 +46,10 @@ QString choiceLabel(const QString &choice)
         {"gil-threads", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "threads with the GIL")},
         {"cpu", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "CPU-bound")},
         {"io", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "I/O-bound")},
+        {"plain", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "plain (Queue)")},
+        {"joinable", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "joinable (JoinableQueue)")},
+        {"sentinel", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "a None per consumer")},
+        {"daemon", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "daemon consumers")},
     };
     for (const auto &l : labels)
         if (choice == QLatin1String(l.id))

@@ -15,6 +15,12 @@ const char *const kTexts[] = {
     QT_TRANSLATE_NOOP("cl::trace::Messages", "stopped before finishing"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "done: took the lock %1 times, waited %2 ms, held it %3 ms"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "error: released a lock it does not hold"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "put item %1"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "consumed item %1 (from producer-%2)"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "got None: no more items, leaving"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "q.join() returned: every item is marked done"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "ending the daemon consumers"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "producers done: putting %1 × None, one per consumer"),
 };
 } // namespace
 

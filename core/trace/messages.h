@@ -15,6 +15,12 @@ enum class MessageId : std::int64_t {
     StoppedEarly,         // no arguments
     ContentionDone,       // %1 = acquisitions, %2 = ms waited, %3 = ms held
     LockNotOwned,         // no arguments
+    ItemPut,              // %1 = item id
+    ItemConsumed,         // %1 = item id, %2 = producer number
+    SentinelTaken,        // no arguments
+    QueueJoined,          // no arguments
+    EndingDaemons,        // no arguments
+    PuttingSentinels,     // %1 = how many
 };
 
 inline constexpr char kMessageArgSeparator = '\x1f';
