@@ -79,6 +79,182 @@
         <source>unknown scenario &quot;%1&quot;; known: %2</source>
         <translation>未知场景“%1”；可用的场景：%2</translation>
     </message>
+    <message>
+        <source>List the scenarios: one id, a tab and the title per line.</source>
+        <translation>列出所有场景：每行一个 id、一个制表符和标题。</translation>
+    </message>
+    <message>
+        <source>Show a scenario&apos;s parameters: each key with its default, what it means and the allowed values.</source>
+        <translation>显示场景的参数：每个参数键及其默认值、含义和允许值。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示本帮助。</translation>
+    </message>
+    <message>
+        <source>unknown option &quot;%1&quot; for %2; see &quot;%3 %2 --help&quot; for its options</source>
+        <translation>%2 没有选项“%1”；请参见“%3 %2 --help”了解可用选项</translation>
+    </message>
+    <message>
+        <source>%1: %2; see &quot;%3 %1 --help&quot;</source>
+        <translation>%1：%2；请参见“%3 %1 --help”</translation>
+    </message>
+    <message>
+        <source>Usage: %1 %2 [options]</source>
+        <translation>用法：%1 %2 [选项]</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [options] [FILE]
+       %1 list
+       %1 describe ID
+       %1 run ID [--set KEY=VALUE]... [--summary FILE] [--trace FILE] [--png FILE]
+              [--start-method forkserver|fork]
+
+Concurrency Lab runs classic concurrency lessons on real processes and threads
+and shows what happened.
+
+Without a command the window opens; it needs a display (or xvfb-run).
+FILE is reserved for opening a saved run; this version cannot open files yet.
+
+Headless commands (no display needed):
+  list         List the scenarios: id and title.
+  describe ID  Show a scenario&apos;s parameters, defaults and allowed values.
+  run ID       Run a scenario, print its verdict and metrics, and write the
+               --summary JSON, the --trace JSON (Perfetto) or the --png timeline.
+Each command takes --help for its details.
+
+Options:
+  -h, --help     Show this help.
+  -v, --version  Show the version.
+  Qt&apos;s window options (-platform, -style, -reverse, ...) are passed on to Qt.
+
+Exit status: 0 success; 1 a run failed or the window could not open;
+2 bad input; 130 or 143 a run interrupted by SIGINT or SIGTERM.
+</source>
+        <translation>用法：%1 [选项] [FILE]
+      %1 list
+      %1 describe ID
+      %1 run ID [--set KEY=VALUE]... [--summary FILE] [--trace FILE] [--png FILE]
+             [--start-method forkserver|fork]
+
+Concurrency Lab 用真实的进程和线程运行经典的并发课程示例，并展示发生了什么。
+
+不带命令时打开窗口；这需要图形显示环境（或 xvfb-run）。
+FILE 预留给打开已保存的运行记录；当前版本还不能打开文件。
+
+无界面命令（无需显示环境）：
+  list         列出场景：id 和标题。
+  describe ID  显示场景的参数、默认值和允许值。
+  run ID       运行一个场景，打印结论和指标，并写出 --summary JSON、
+               --trace JSON（Perfetto）或 --png 时间线。
+每个命令都可以加 --help 查看详细说明。
+
+选项：
+  -h, --help     显示本帮助。
+  -v, --version  显示版本号。
+  Qt 的窗口选项（-platform、-style、-reverse 等）会原样传给 Qt。
+
+退出状态：0 成功；1 运行失败或无法打开窗口；
+2 输入有误；130 或 143 运行被 SIGINT 或 SIGTERM 中断。
+</translation>
+    </message>
+    <message>
+        <source>%1 received: stopping the run and writing what it recorded (a second one ends the program at once)</source>
+        <translation>收到 %1：正在停止运行并写出已记录的内容（再收到一次将立即结束程序）</translation>
+    </message>
+    <message>
+        <source>Every value is checked before the run starts: a bad parameter, or an output
+path that cannot be written, ends the command with status 2 and runs nothing.
+
+Exit status:
+  0    the run ended and every output was written
+  1    the run failed, or an output could not be written
+  2    bad input; nothing was run
+  130  interrupted by SIGINT (Ctrl+C)
+  143  interrupted by SIGTERM
+An interrupted run is stopped, every worker is reaped and its temporary files
+are removed; the summary, trace and image are still written with what was
+recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_by&quot;:
+&quot;SIGINT&quot; or &quot;SIGTERM&quot;.</source>
+        <translation>所有值都在运行开始前检查：参数有误，或输出路径无法写入，
+命令都会以状态 2 结束，不运行任何内容。
+
+退出状态：
+  0    运行结束，所有输出均已写入
+  1    运行失败，或有输出无法写入
+  2    输入有误；未运行任何内容
+  130  被 SIGINT（Ctrl+C）中断
+  143  被 SIGTERM 中断
+被中断的运行会停止，所有工作单元都会被回收，其临时文件会被删除；摘要、
+跟踪记录和图片仍会按已记录的内容写出，摘要中会写明 &quot;stopped&quot;: true 以及
+&quot;interrupted_by&quot;: &quot;SIGINT&quot; 或 &quot;SIGTERM&quot;。</translation>
+    </message>
+    <message>
+        <source>Interrupted by %1: the run was stopped before it ended; the metrics cover only what happened until then.</source>
+        <translation>被 %1 中断：运行在结束前被停止；指标只涵盖此前发生的情况。</translation>
+    </message>
+</context>
+<context>
+    <name>cl::app::OutputPaths</name>
+    <message>
+        <source>%1: the file name is empty; give the path of a file to write</source>
+        <translation>%1：文件名为空；请给出要写入的文件路径</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;: is a directory; give the path of a file to write</source>
+        <translation>%1 “%2”：这是一个目录；请给出要写入的文件路径</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;: the directory &quot;%3&quot; does not exist; create it first or choose another path</source>
+        <translation>%1 “%2”：目录“%3”不存在；请先创建它，或选择其他路径</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;: is not a regular file; give the path of a file to write</source>
+        <translation>%1 “%2”：不是普通文件；请给出要写入的文件路径</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;: the file is not writable; choose another path</source>
+        <translation>%1 “%2”：文件不可写；请选择其他路径</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;: cannot create files in &quot;%3&quot;; choose a writable directory</source>
+        <translation>%1 “%2”：无法在“%3”中创建文件；请选择可写的目录</translation>
+    </message>
+    <message>
+        <source>--%1 and --%2 both name &quot;%3&quot;; give each output its own file</source>
+        <translation>--%1 和 --%2 都指向“%3”；请为每个输出指定各自的文件</translation>
+    </message>
+</context>
+<context>
+    <name>cl::app::Startup</name>
+    <message>
+        <source>use xvfb-run or a headless command: list, describe, run</source>
+        <translation>请使用 xvfb-run，或使用无界面命令：list、describe、run</translation>
+    </message>
+    <message>
+        <source>opening a file (&quot;%1&quot;) is not supported yet; commands: list, describe ID, run ID (no argument opens the window)</source>
+        <translation>暂不支持打开文件（“%1”）；可用命令：list、describe ID、run ID（不带参数则打开窗口）</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; commands: list, describe ID, run ID (no command opens the window)</source>
+        <translation>未知命令“%1”；可用命令：list、describe ID、run ID（不带命令则打开窗口）</translation>
+    </message>
+    <message>
+        <source>could not open the window: no usable display (DISPLAY=&quot;%1&quot;, WAYLAND_DISPLAY=&quot;%2&quot;); %3</source>
+        <translation>无法打开窗口：没有可用的显示环境（DISPLAY=&quot;%1&quot;，WAYLAND_DISPLAY=&quot;%2&quot;）；%3</translation>
+    </message>
+    <message>
+        <source>unknown option &quot;%1&quot;; options: --help, --version (and Qt&apos;s window options such as -platform); commands: list, describe, run</source>
+        <translation>未知选项“%1”；可用选项：--help、--version（以及 -platform 等 Qt 窗口选项）；可用命令：list、describe、run</translation>
+    </message>
+    <message>
+        <source>%1; see --help</source>
+        <translation>%1；请参见 --help</translation>
+    </message>
+    <message>
+        <source>no display found (DISPLAY/WAYLAND_DISPLAY not set); %1</source>
+        <translation>找不到显示环境（未设置 DISPLAY/WAYLAND_DISPLAY）；%1</translation>
+    </message>
 </context>
 <context>
     <name>cl::scenarios::CounterRace</name>
@@ -117,6 +293,97 @@
     <message>
         <source>Exact: the shared value ended at %1, as expected.</source>
         <translation>结果准确：共享值最终是 %1，与预期一致。</translation>
+    </message>
+    <message>
+        <source>The shared value ended at %1, %2 above the %3 additions the workers recorded: a worker killed right after writing had no time to record its addition.</source>
+        <translation>共享值最终是 %1，比工作单元记录的 %3 次加法多出 %2：有工作单元在写入后立即被终止，来不及记录这次加法。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 planned additions were never made (a worker was stopped or killed first); they do not count as lost.</source>
+        <translation>计划的 %2 次加法中有 %1 次没有执行（有工作单元先被停止或终止）；这些不算作丢失的更新。</translation>
+    </message>
+</context>
+<context>
+    <name>cl::scenarios::LockContention</name>
+    <message>
+        <source>Lock contention</source>
+        <translation>锁争用</translation>
+    </message>
+    <message>
+        <source>Locks and races</source>
+        <translation>锁与竞争</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every worker repeats the same turn: take the lock, work &lt;b&gt;inside&lt;/b&gt; it for &lt;i&gt;hold&lt;/i&gt; ms, release it, then work &lt;b&gt;outside&lt;/b&gt; it for &lt;i&gt;outside&lt;/i&gt; ms. Only one worker can hold the lock at a time, so the time spent inside it is served one worker after another, however many cores there are.&lt;/p&gt;&lt;p&gt;On the timeline, a blue outline marks each hold (the work done while holding shows inside it); holds never overlap from one worker to the next. Red spans are waits for the lock, and each arrow is a hand-over from the worker that released it to the one that got it. The verdict compares the run&apos;s wall time with the held time added up: when they are close, the lock is the bottleneck and more workers only wait longer.&lt;/p&gt;&lt;p&gt;With &lt;b&gt;rlock&lt;/b&gt;, the critical section takes the lock a second time, as a recursive function would. Its owner gets straight back in, and the hold stays one span; a plain lock would deadlock there. With &lt;b&gt;none&lt;/b&gt;, the workers overlap freely: no waits, no arrows, a shorter run, and nothing protected.&lt;/p&gt;&lt;p&gt;The work inside and outside the lock is a sleep, as the notes&apos; &lt;tt&gt;time.sleep(2)&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每个工作单元重复同样的一轮：获取锁，在锁&lt;b&gt;内&lt;/b&gt;工作 &lt;i&gt;hold&lt;/i&gt; 毫秒，释放锁，再在锁&lt;b&gt;外&lt;/b&gt;工作 &lt;i&gt;outside&lt;/i&gt; 毫秒。同一时刻只有一个工作单元能持有锁，所以无论有多少个核心，锁内的时间都只能由工作单元一个接一个地依次度过。&lt;/p&gt;&lt;p&gt;在时间线上，蓝色边框标出每一次持有锁（持有期间做的工作显示在框内）；不同工作单元的持有区段从不重叠。红色区段表示等待锁，每个箭头表示一次锁交接：从释放锁的工作单元交给获得锁的工作单元。结论把本次运行的总耗时和持有锁时间的总和做比较：两者接近时，锁就是瓶颈，再增加工作单元只会等得更久。&lt;/p&gt;&lt;p&gt;选择 &lt;b&gt;rlock&lt;/b&gt; 时，临界区会再次获取这把锁，就像递归函数那样。锁的持有者可以直接再次进入，持有区段仍是一整段；换成普通的锁，这里就会死锁。选择 &lt;b&gt;none&lt;/b&gt; 时，工作单元自由重叠：没有等待，没有箭头，运行更快结束，但什么也没有受到保护。&lt;/p&gt;&lt;p&gt;锁内和锁外的工作都是睡眠，与笔记中的 &lt;tt&gt;time.sleep(2)&lt;/tt&gt; 相同。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>could not set up the shared lock</source>
+        <translation>无法创建共享锁</translation>
+    </message>
+    <message>
+        <source>wall time (ms)</source>
+        <translation>总耗时 (ms)</translation>
+    </message>
+    <message>
+        <source>time inside the lock, all workers (ms)</source>
+        <translation>持有锁的时间，所有工作单元合计 (ms)</translation>
+    </message>
+    <message>
+        <source>time waiting for the lock, all workers (ms)</source>
+        <translation>等待锁的时间，所有工作单元合计 (ms)</translation>
+    </message>
+    <message>
+        <source>longest single wait (ms)</source>
+        <translation>单次最长等待 (ms)</translation>
+    </message>
+    <message>
+        <source>hand-overs to another worker</source>
+        <translation>交接给其他工作单元的次数</translation>
+    </message>
+    <message>
+        <source>acquisitions</source>
+        <translation>获取锁的次数</translation>
+    </message>
+    <message>
+        <source>time inside / wall time (%)</source>
+        <translation>持有锁时间 / 总耗时 (%)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Without a lock, %1 of work meant for the critical section overlapped: the run took %2 and no worker waited. Nothing kept the workers apart.</source>
+        <translation>不加锁时，本应在临界区内进行的 %1 工作相互重叠：本次运行用时 %2，没有任何工作单元等待。没有任何机制把工作单元隔开。</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>1 次</translation>
+    </message>
+    <message>
+        <source>%1 times</source>
+        <translation>%1 次</translation>
+    </message>
+    <message>
+        <source>The lock serialised %1 of holding into a %2 run: workers waited %3 in total, the longest wait was %4, and the lock changed hands %5.</source>
+        <translation>锁让共 %1 的持有时间依次排队，本次运行用时 %2：工作单元总共等待了 %3，单次最长等待 %4，锁共交接了 %5。</translation>
+    </message>
+    <message>
+        <source>With one worker there is nobody to wait for.</source>
+        <translation>只有一个工作单元时，无需等待任何人。</translation>
+    </message>
+    <message>
+        <source>Holding filled %1% of the run: the lock is the bottleneck, and more workers would only wait longer.</source>
+        <translation>持有锁的时间占了运行时间的 %1%：锁就是瓶颈，增加工作单元只会等得更久。</translation>
+    </message>
+    <message>
+        <source>Holding filled %1% of the run; the rest overlapped outside the lock.</source>
+        <translation>持有锁的时间占了运行时间的 %1%；其余时间在锁外相互重叠。</translation>
     </message>
 </context>
 <context>
@@ -269,6 +536,106 @@
         <source>Run the buyers as processes or as threads.</source>
         <translation>抢票者以进程还是线程运行。</translation>
     </message>
+    <message>
+        <source>Workers taking turns at the lock.</source>
+        <translation>轮流获取锁的工作单元个数。</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Turns each worker takes: lock, work inside, release, work outside.</source>
+        <translation>每个工作单元执行的轮数，每轮为：加锁、锁内工作、释放锁、锁外工作。</translation>
+    </message>
+    <message>
+        <source>Work inside the lock</source>
+        <translation>锁内工作时间</translation>
+    </message>
+    <message>
+        <source>Time each turn spends holding the lock (the notes use 2000 ms).</source>
+        <translation>每一轮持有锁的时间（笔记中为 2000 毫秒）。</translation>
+    </message>
+    <message>
+        <source>Work outside the lock</source>
+        <translation>锁外工作时间</translation>
+    </message>
+    <message>
+        <source>Time each turn spends after releasing the lock, overlapping the others.</source>
+        <translation>每一轮释放锁之后的工作时间，可与其他工作单元重叠。</translation>
+    </message>
+    <message>
+        <source>A plain lock, a recursive lock that its owner takes twice, or no lock at all.</source>
+        <translation>普通的互斥锁、由持有者获取两次的递归锁，或者完全不加锁。</translation>
+    </message>
+    <message>
+        <source>mutex (Lock)</source>
+        <translation>互斥锁（Lock）</translation>
+    </message>
+    <message>
+        <source>recursive lock (RLock)</source>
+        <translation>递归锁（RLock）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不加锁</translation>
+    </message>
+    <message>
+        <source>serial</source>
+        <translation>串行</translation>
+    </message>
+    <message>
+        <source>threads with the GIL</source>
+        <translation>带 GIL 的线程</translation>
+    </message>
+    <message>
+        <source>CPU-bound</source>
+        <translation>CPU 密集型</translation>
+    </message>
+    <message>
+        <source>I/O-bound</source>
+        <translation>I/O 密集型</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>Equal jobs to run. Threads and processes modes start one worker per job.</source>
+        <translation>要运行的任务个数，每个任务的工作量相同。线程和进程模式下，每个任务启动一个工作单元。</translation>
+    </message>
+    <message>
+        <source>Work per job</source>
+        <translation>每个任务的工作量</translation>
+    </message>
+    <message>
+        <source>What one job takes alone: CPU time of one core for CPU-bound work (a loop calibrated on this machine), waiting time for I/O-bound work.</source>
+        <translation>单个任务单独运行所需的时间：CPU 密集型任务是单个核心的 CPU 时间（一个在本机上校准过的循环），I/O 密集型任务是等待时间。</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>任务类型</translation>
+    </message>
+    <message>
+        <source>cpu: the job computes. io: the job waits (a sleep), as a download or a disk read does.</source>
+        <translation>cpu：任务进行计算。io：任务等待（睡眠），就像下载或读磁盘那样。</translation>
+    </message>
+    <message>
+        <source>Run as</source>
+        <translation>运行方式</translation>
+    </message>
+    <message>
+        <source>serial: the main thread, one job after another. threads: a thread per job, no GIL. gil-threads: a thread per job under the GIL model, as in CPython. processes: a process per job.</source>
+        <translation>serial：由主线程逐个运行任务。threads：每个任务一个线程，没有 GIL。gil-threads：每个任务一个线程，受 GIL 模型约束，与 CPython 相同。processes：每个任务一个进程。</translation>
+    </message>
+    <message>
+        <source>GIL switch interval</source>
+        <translation>GIL 切换间隔</translation>
+    </message>
+    <message>
+        <source>How long a thread waits for the GIL before it asks the holder to let go (sys.setswitchinterval; CPython&apos;s default is 5 ms). Used by gil-threads only.</source>
+        <translation>线程等待 GIL 多久之后请求持有者释放（即 sys.setswitchinterval；CPython 默认为 5 毫秒）。仅用于 gil-threads。</translation>
+    </message>
 </context>
 <context>
     <name>cl::scenarios::Presets</name>
@@ -303,6 +670,28 @@
         <source>unknown task %1</source>
         <translation>未知任务 %1</translation>
     </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>被信号 %1 终止</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>its exit status is unknown</source>
+        <translation>退出状态未知</translation>
+    </message>
+    <message numerus="yes">
+        <source>the fork server (pid %1) ended unexpectedly (%2); the run was stopped and its %n running worker process(es) were killed and reaped</source>
+        <translation>
+            <numerusform>forkserver 进程（pid %1）意外结束（%2）；本次运行已停止，其 %n 个正在运行的工作进程已被终止并回收</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the fork server (pid %1) ended unexpectedly (%2); no worker process can be started until the application is restarted</source>
+        <translation>forkserver 进程（pid %1）意外结束（%2）；在重新启动程序之前，无法再启动任何工作进程</translation>
+    </message>
 </context>
 <context>
     <name>cl::scenarios::RunSession</name>
@@ -318,6 +707,133 @@
         <source>Stopped by the user.</source>
         <translation>已被用户停止。</translation>
     </message>
+    <message>
+        <source>Concurrency Lab starts at most %1 processes per run</source>
+        <translation>Concurrency Lab 每次运行最多启动 %1 个进程</translation>
+    </message>
+    <message>
+        <source>your process limit (RLIMIT_NPROC) is %1 and you already run %2 processes and threads</source>
+        <translation>你的进程数上限（RLIMIT_NPROC）为 %1，而你已在运行 %2 个进程和线程</translation>
+    </message>
+    <message>
+        <source>the machine allows %1 processes and threads (pid_max, threads-max) and %2 are running</source>
+        <translation>本机最多允许 %1 个进程和线程（pid_max、threads-max），目前已有 %2 个在运行</translation>
+    </message>
+    <message>
+        <source>this session&apos;s control group allows %1 processes and threads (pids.max) and %2 are in use</source>
+        <translation>当前会话的控制组（cgroup）最多允许 %1 个进程和线程（pids.max），目前已使用 %2 个</translation>
+    </message>
+    <message>
+        <source>, keeping %1 free for the rest of the system</source>
+        <translation>，另需为系统其余部分预留 %1 个</translation>
+    </message>
+    <message>
+        <source>this run would start %1 worker processes, more than the safe limit of %2: %3. Use fewer workers, or run them as threads where the lesson offers it.</source>
+        <translation>本次运行将启动 %1 个工作进程，超过了安全上限 %2：%3。请减少工作单元，或在该课程支持时改用线程运行。</translation>
+    </message>
+</context>
+<context>
+    <name>cl::scenarios::SerialVsParallel</name>
+    <message>
+        <source>Serial vs threads vs processes (the GIL)</source>
+        <translation>串行、多线程与多进程对比（GIL）</translation>
+    </message>
+    <message>
+        <source>Processes and threads</source>
+        <translation>进程与线程</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The same &lt;b&gt;jobs&lt;/b&gt; run four ways: &lt;b&gt;serial&lt;/b&gt; (the main thread runs them one after another), &lt;b&gt;threads&lt;/b&gt; (one thread per job, without a GIL, as in C or a free-threaded Python), &lt;b&gt;gil-threads&lt;/b&gt; (one thread per job under a model of CPython&apos;s GIL) and &lt;b&gt;processes&lt;/b&gt; (one process per job, each with its own interpreter and its own GIL). A CPU-bound job runs a loop calibrated on this machine, so that &lt;i&gt;work_ms&lt;/i&gt; is that much CPU time of one core in every mode; an I/O-bound job waits &lt;i&gt;work_ms&lt;/i&gt;, as a download does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;gil-threads is a model of CPython&apos;s GIL, running on real threads&lt;/b&gt; (CPython itself is not involved): a thread must hold a per-process lock to compute; a thread that has waited one switch interval asks the holder to let go, and the holder hands it over; every thread releases it while it sleeps or waits for I/O.&lt;/p&gt;&lt;p&gt;On the timeline: green &lt;i&gt;running&lt;/i&gt; spans show who computes. With gil-threads at most one thread is green at any moment, the others wait for the GIL (orange), and the &lt;b&gt;GIL&lt;/b&gt; lane above the threads shows who holds it. With processes, the green spans overlap, one per core. I/O-bound jobs are grey &lt;i&gt;sleep&lt;/i&gt; spans, which overlap in every mode but serial. The CPU chart shows how many cores were busy.&lt;/p&gt;&lt;p&gt;The verdict compares CPU time with wall time: cores busy = CPU time / wall time (100% = one core fully used). The first CPU-bound run calibrates the loop: a short running span on the main thread.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;同样的&lt;b&gt;任务&lt;/b&gt;用四种方式运行：&lt;b&gt;serial&lt;/b&gt;（串行：主线程逐个运行）、&lt;b&gt;threads&lt;/b&gt;（多线程：每个任务一个线程，没有 GIL，就像 C 语言或自由线程版 Python）、&lt;b&gt;gil-threads&lt;/b&gt;（带 GIL 的线程：每个任务一个线程，受 CPython GIL 的模型约束）和 &lt;b&gt;processes&lt;/b&gt;（多进程：每个任务一个进程，各自拥有自己的解释器和 GIL）。CPU 密集型任务运行一个在本机上校准过的循环，因此在每种模式下，&lt;i&gt;work_ms&lt;/i&gt; 都等于单个核心同样多的 CPU 时间；I/O 密集型任务则像下载那样等待 &lt;i&gt;work_ms&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;gil-threads 是在真实线程上运行的 CPython GIL 模型&lt;/b&gt;（并不涉及 CPython 本身）：线程必须持有一把进程级的锁才能计算；等待满一个切换间隔的线程会请求持有者释放，持有者随即把锁交给它；每个线程在睡眠或等待 I/O 时都会释放这把锁。&lt;/p&gt;&lt;p&gt;在时间线上，绿色的&lt;i&gt;运行中&lt;/i&gt;区段表示谁在计算。gil-threads 模式下，任意时刻最多只有一个线程是绿色的，其他线程在等待 GIL（橙色），线程上方的 &lt;b&gt;GIL&lt;/b&gt; 泳道显示谁持有它。processes 模式下，绿色区段相互重叠，每个核心一段。I/O 密集型任务显示为灰色的&lt;i&gt;睡眠&lt;/i&gt;区段，除 serial 外，在所有模式下都会重叠。CPU 图表显示有多少个核心在忙。&lt;/p&gt;&lt;p&gt;结论比较 CPU 时间和总耗时：忙碌核心 = CPU 时间 / 总耗时（100% = 占满一个核心）。第一次 CPU 密集型运行会先校准循环：主线程上会出现一小段运行区段。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>could not set up the jobs&apos; results</source>
+        <translation>无法创建存放任务结果的共享区域</translation>
+    </message>
+    <message>
+        <source>could not set up the GIL model</source>
+        <translation>无法创建 GIL 模型</translation>
+    </message>
+    <message>
+        <source>wall time (ms)</source>
+        <translation>总耗时 (ms)</translation>
+    </message>
+    <message>
+        <source>CPU time (ms)</source>
+        <translation>CPU 时间 (ms)</translation>
+    </message>
+    <message>
+        <source>cores busy (%, 100 = one core)</source>
+        <translation>忙碌核心（%，100 = 一个核心）</translation>
+    </message>
+    <message>
+        <source>one after another (ms, jobs × work)</source>
+        <translation>逐个运行耗时（ms，任务数 × 工作量）</translation>
+    </message>
+    <message>
+        <source>speed-up (%, 100 = as serial)</source>
+        <translation>加速比（%，100 = 与串行相同）</translation>
+    </message>
+    <message>
+        <source>jobs done</source>
+        <translation>已完成任务</translation>
+    </message>
+    <message>
+        <source>ready but waiting for a core (ms)</source>
+        <translation>就绪但等待核心 (ms)</translation>
+    </message>
+    <message>
+        <source>loop iterations per ms of CPU</source>
+        <translation>每毫秒 CPU 时间的循环次数</translation>
+    </message>
+    <message>
+        <source>GIL hand-overs</source>
+        <translation>GIL 交接次数</translation>
+    </message>
+    <message>
+        <source>time waiting for the GIL (ms)</source>
+        <translation>等待 GIL 的时间 (ms)</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 jobs finished: a worker ended early, so the times cover part of the work.</source>
+        <translation>%2 个任务中只完成了 %1 个：有工作单元提前结束，所以这些时间只涵盖部分工作。</translation>
+    </message>
+    <message>
+        <source>serial: the %1 waits ran one after another and took %2 ms; the CPU was idle meanwhile (%3 cores busy).</source>
+        <translation>串行：%1 次等待逐个进行，用时 %2 ms；其间 CPU 处于空闲（忙碌核心 %3 个）。</translation>
+    </message>
+    <message>
+        <source>serial: one thread ran the %1 jobs one after another in %2 ms and kept %3 cores busy. This is the baseline for the other modes.</source>
+        <translation>串行：一个线程逐个运行了 %1 个任务，用时 %2 ms，忙碌核心 %3 个。这是其他模式的比较基准。</translation>
+    </message>
+    <message>
+        <source>%1: the %2 waits overlapped and took %3 ms instead of %4 ms one after another (%5× faster), while the CPU stayed almost idle (%6 cores busy).</source>
+        <translation>%1：%2 次等待相互重叠，用时 %3 ms，而逐个进行需要 %4 ms（快 %5×），同时 CPU 几乎一直空闲（忙碌核心 %6 个）。</translation>
+    </message>
+    <message>
+        <source>Each thread released the GIL while it waited, as CPython does around blocking I/O.</source>
+        <translation>每个线程在等待时都释放了 GIL，就像 CPython 在阻塞 I/O 期间所做的那样。</translation>
+    </message>
+    <message>
+        <source>gil-threads kept %1 cores busy: the GIL let one thread compute at a time, so the %2 threads took %3 ms, no faster than one after another (%4 ms). The GIL changed hands %5 times.</source>
+        <translation>带 GIL 的线程（gil-threads）只让 %1 个核心忙碌：GIL 每次只允许一个线程计算，所以 %2 个线程用时 %3 ms，并不比逐个运行（%4 ms）快。GIL 共交接了 %5 次。</translation>
+    </message>
+    <message>
+        <source>%1 used %2 cores (this machine has %3): the jobs computed side by side and took %4 ms; one after another they take %5 ms.</source>
+        <translation>%1 用了 %2 个核心（本机共有 %3 个）：各任务并行计算，用时 %4 ms；逐个运行则需要 %5 ms。</translation>
+    </message>
+    <message>
+        <source>That is %1× faster.</source>
+        <translation>即快了 %1×。</translation>
+    </message>
+    <message>
+        <source>Each process has its own interpreter and its own GIL.</source>
+        <translation>每个进程都有自己的解释器和自己的 GIL。</translation>
+    </message>
+    <message>
+        <source>The machine was busy: the workers were ready but waited %1 ms in total for a free core.</source>
+        <translation>机器负载较高：工作单元已经就绪，但总共等待了 %1 ms 才等到空闲核心。</translation>
+    </message>
 </context>
 <context>
     <name>cl::scenarios::TicketRace</name>
@@ -332,10 +848,6 @@
     <message>
         <source>&lt;p&gt;Several buyers share one ticket count. Each buyer &lt;b&gt;reads&lt;/b&gt; the count, &lt;b&gt;thinks&lt;/b&gt; for a while, and, if it saw a ticket, &lt;b&gt;writes back&lt;/b&gt; one less.&lt;/p&gt;&lt;p&gt;Without a lock, a buyer that starts while another is still thinking reads the same count: both sell &quot;the last ticket&quot; and the count goes down by one only. The verdict counts these oversold tickets from what the buyers really wrote.&lt;/p&gt;&lt;p&gt;With the lock on, read–think–write becomes a critical section: buyers wait their turn (red spans), one holds the lock at a time (blue spans), and the sales are exact.&lt;/p&gt;</source>
         <translation>&lt;p&gt;多个抢票者共用同一个余票数。每个抢票者先&lt;b&gt;读取&lt;/b&gt;余票数，&lt;b&gt;思考&lt;/b&gt;一会儿，如果看到还有票，就把减 1 后的数&lt;b&gt;写回&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;不加锁时，如果一个抢票者在另一个还在思考时开始，就会读到同样的余票数：两人都卖出了“最后一张票”，余票却只减少了 1。结论根据抢票者实际写入的值，统计出这些超卖的票。&lt;/p&gt;&lt;p&gt;开启锁后，“读取–思考–写回”成为临界区：抢票者排队等待（红色区段），同一时刻只有一人持有锁（蓝色区段），售出的票数完全准确。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>could not set up the ticket store in %1</source>
-        <translation>无法在 %1 中创建余票存放</translation>
     </message>
     <message>
         <source>tickets at start</source>
@@ -365,6 +877,42 @@
         <source>No ticket oversold: %1 sold, %2 left.</source>
         <translation>没有超卖：售出 %1 张，余票剩下 %2 张。</translation>
     </message>
+    <message>
+        <source>could not create a directory for the ticket file in %1: %2</source>
+        <translation>无法在 %1 中为余票文件创建目录：%2</translation>
+    </message>
+    <message>
+        <source>the ticket file path is %1 bytes long, more than the %2 allowed: %3; set TMPDIR to a shorter directory</source>
+        <translation>余票文件路径长 %1 字节，超过了允许的 %2 字节：%3；请把 TMPDIR 设为路径更短的目录</translation>
+    </message>
+    <message>
+        <source>could not set up the ticket file %1: %2</source>
+        <translation>无法创建余票文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>could not set up the ticket store in shared memory</source>
+        <translation>无法在共享内存中创建余票存储</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n buyer(s) could not write the lowered count back to %1 (%2); no ticket was counted as sold for them</source>
+        <translation>
+            <numerusform>%n 个抢票者无法把减 1 后的余票数写回 %1（%2）；他们不计入售出的票数</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n buyer(s) could not read the ticket count from %1 (%2) and bought nothing</source>
+        <translation>
+            <numerusform>%n 个抢票者无法从 %1 读取余票数（%2），因此没有买票</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>could not read the final ticket count from %1 (%2), so overselling was not checked</source>
+        <translation>无法从 %1 读取最终的余票数（%2），因此未检查超卖</translation>
+    </message>
+    <message>
+        <source>%1 tickets sold; the tickets left could not be read, so overselling was not checked.</source>
+        <translation>售出 %1 张票；无法读取余票，因此未检查超卖。</translation>
+    </message>
 </context>
 <context>
     <name>cl::trace::Messages</name>
@@ -387,6 +935,14 @@
     <message>
         <source>stopped before finishing</source>
         <translation>未完成即被停止</translation>
+    </message>
+    <message>
+        <source>done: took the lock %1 times, waited %2 ms, held it %3 ms</source>
+        <translation>完成：获取锁 %1 次，等待 %2 ms，持有 %3 ms</translation>
+    </message>
+    <message>
+        <source>error: released a lock it does not hold</source>
+        <translation>错误：释放了自己并未持有的锁</translation>
     </message>
 </context>
 <context>
@@ -770,6 +1326,22 @@
         <source>%1 (id: %2)</source>
         <translation>%1（id：%2）</translation>
     </message>
+    <message>
+        <source>Processes and threads</source>
+        <translation>进程与线程</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>进程池与线程池</translation>
+    </message>
+    <message>
+        <source>Locks and races</source>
+        <translation>锁与竞争</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
 </context>
 <context>
     <name>cl::ui::StatePalette</name>
@@ -1061,6 +1633,14 @@
     <message>
         <source>still running</source>
         <translation>仍在运行</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>A lane of PID %1 drawn by a model, not a thread: each span is one hold, named after the holder.</source>
+        <translation>PID %1 中由模型绘制的泳道，而不是线程：每个区段表示一次持有，以持有者命名。</translation>
     </message>
 </context>
 <context>
