@@ -46,7 +46,10 @@ public:
     virtual QString title() const = 0;
     virtual QString category() const = 0;
     virtual QString description() const = 0;   // rich text
-    virtual QString pythonSnippet() const = 0; // the equivalent Python, for learners of the notes
+    // The equivalent Python for learners of the notes, written for `values`
+    // (threads or processes, lock on or off...): it runs with python3 as
+    // shown and prints lines like the console's.
+    virtual QString pythonSnippet(const ParameterValues &values) const = 0;
     virtual QList<ParameterSpec> parameters() const = 0;
     virtual QList<Preset> presets() const { return {}; }
     // How much shared memory the run needs (rings and their size).
