@@ -230,7 +230,7 @@ private Q_SLOTS:
         const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
         if (python.isEmpty())
             QSKIP("python3 is not installed");
-        QCOMPARE(m_lesson->pythonSnippet(), scenarios::LockContention::snippetFor(m_lesson->defaults()));
+        QCOMPARE(m_lesson->pythonSnippet(m_lesson->defaults()), scenarios::LockContention::snippetFor(m_lesson->defaults()));
         // Every lock with every mode, all at once: the interpreter's start-up
         // is most of the time each takes.
         std::vector<std::unique_ptr<QProcess>> runs;

@@ -212,6 +212,21 @@ void TestMainWindow::chartPointsStepAndThinning()
     QCOMPARE(spike->x(), 6123.4);
     QVERIFY(std::is_sorted(thin.begin(), thin.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
 
+    // A thinned counter still steps: every segment is flat or upright.
+    std::vector<trace::CounterSample> racing;
+    for (std::uint64_t i = 0; i < 100'000; ++i)
+        racing.push_back({t0 + i * 100'000, std::int64_t(i / 3 + (i % 7 == 0 ? 500 : 0))});
+    ui::ChartPointsOptions stepped = o;
+    stepped.step = true;
+    stepped.scale = 1.0;
+    stepped.holdUntil = t0 + 20'000 * ms;
+    const QList<QPointF> steps = ui::chartPoints(racing, stepped);
+    QVERIFY2(steps.size() <= stepped.maxPoints + 4, qPrintable(QString::number(steps.size())));
+    QVERIFY(steps.size() > 100);
+    for (qsizetype i = 1; i < steps.size(); ++i)
+        QVERIFY2(steps[i].x() == steps[i - 1].x() || steps[i].y() == steps[i - 1].y(),
+                 qPrintable(QStringLiteral("diagonal at %1").arg(i)));
+
     // A window inside the data: only its samples and one either side.
     o.begin = t0 + 1'000 * ms;
     o.end = t0 + 1'010 * ms;

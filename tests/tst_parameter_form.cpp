@@ -32,7 +32,7 @@ public:
     QString title() const override { return QStringLiteral("Bad preset"); }
     QString category() const override { return QStringLiteral("Test"); }
     QString description() const override { return {}; }
-    QString pythonSnippet() const override { return {}; }
+    QString pythonSnippet(const cl::scenarios::ParameterValues &) const override { return {}; }
     QList<ParameterSpec> parameters() const override
     {
         using T = ParameterSpec::Type;

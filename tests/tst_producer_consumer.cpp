@@ -112,7 +112,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("producer_consumer.py"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(scenarios::findScenario(kId)->pythonSnippet().toUtf8());
+        f.write(scenarios::findScenario(kId)->pythonSnippet(scenarios::findScenario(kId)->defaults()).toUtf8());
         f.close();
         QProcess python;
         python.start(QStringLiteral("python3"), {path});

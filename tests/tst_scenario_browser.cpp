@@ -18,7 +18,7 @@ public:
     QString title() const override { return QStringLiteral("Title of ") + m_id; }
     QString category() const override { return m_category; }
     QString description() const override { return {}; }
-    QString pythonSnippet() const override { return {}; }
+    QString pythonSnippet(const cl::scenarios::ParameterValues &) const override { return {}; }
     QList<scenarios::ParameterSpec> parameters() const override { return {}; }
     record::SharedArena::Layout layout(const scenarios::ParameterValues &) const override { return {}; }
     scenarios::Outcome run(scenarios::RunContext &, const scenarios::ParameterValues &) const override { return {}; }

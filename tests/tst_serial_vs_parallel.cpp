@@ -286,7 +286,7 @@ private Q_SLOTS:
                 const QString m = QString::fromLatin1(mode), wl = QString::fromLatin1(workload);
                 const ParameterValues v = values({QStringLiteral("mode=") + m, QStringLiteral("workload=") + wl,
                                                   QStringLiteral("jobs=2"), QStringLiteral("work_ms=20")});
-                const QString code = m_lesson->pythonSnippetFor(v);
+                const QString code = m_lesson->pythonSnippet(v);
                 // The snippet follows the values.
                 QVERIFY(code.contains(QStringLiteral("JOBS, WORK_MS = 2, 20")));
                 QCOMPARE(code.contains(QStringLiteral("multiprocessing.Process")), m == QLatin1String("processes"));

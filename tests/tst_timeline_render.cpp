@@ -3,6 +3,7 @@
 // where the wait is, and background where nothing happened. Also the widget
 // and the PNG exporter end to end.
 #include "trace_builder.h"
+#include "core/scenarios/run_session.h"
 #include "ui/state_palette.h"
 #include "ui/timeline_painter.h"
 #include "ui/timeline_view.h"
@@ -10,12 +11,14 @@
 
 #include <QHelpEvent>
 #include <QImage>
+#include <QLocale>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
 
+#include <cmath>
 #include <vector>
 
 using namespace cl;
@@ -97,6 +100,9 @@ private Q_SLOTS:
     void viewPaintsAndSignals();
     void viewToolTip();
     void traceImage();
+    void legendListsOnlyWhatTheTraceHas();
+    void finishedRunEndsEveryLane();
+    void exportShowsTheCounter();
     void sampleImage();
 };
 
@@ -253,6 +259,154 @@ void TstTimelineRender::traceImage()
 
     const TraceStore empty;
     QVERIFY(!ui::renderTraceImage(empty, options).isNull());
+}
+
+void TstTimelineRender::legendListsOnlyWhatTheTraceHas()
+{
+    TraceStore store;
+    fillTwoBuyers(store);
+    ui::TimelineView view;
+    view.resize(900, 300);
+    view.setStore(&store);
+    const ui::LegendContent &legend = view.legendContent();
+    // Lanes are drawn "running"; the buyers waited for and held the lock.
+    const std::vector<SpanState> expected{SpanState::Running, SpanState::LockWait, SpanState::LockHold};
+    QCOMPARE(legend.states, expected);
+    QVERIFY(legend.printedLines);
+    QVERIFY(legend.handOvers);
+
+    ui::TraceImageReport report;
+    QVERIFY(!ui::renderTraceImage(store, {}, &report).isNull());
+    const QStringList names{ui::stateDisplayName(SpanState::Running), ui::stateDisplayName(SpanState::LockWait),
+                            ui::stateDisplayName(SpanState::LockHold),
+                            QCoreApplication::translate("cl::ui::TimelinePainter", "printed line"),
+                            QCoreApplication::translate("cl::ui::TimelinePainter", "hand-over")};
+    QCOMPARE(report.legend, names);
+    // Without arrows in the picture, the legend does not explain them.
+    ui::TraceImageOptions noFlows;
+    noFlows.flows = false;
+    QVERIFY(!ui::renderTraceImage(store, noFlows, &report).isNull());
+    QVERIFY(!report.legend.contains(names.last()));
+
+    // A sleeping worker that is still asleep (an open span) counts too.
+    store.addEvents({span(EventKind::SpanBegin, 102, kT0 + 9 * kMs, SpanState::Sleep, 0)});
+    view.refresh();
+    QVERIFY(view.legendContent().states.back() == SpanState::Sleep);
+    // No trace, no legend.
+    const TraceStore empty;
+    view.setStore(&empty);
+    QVERIFY(view.legendContent().isEmpty());
+}
+
+void TstTimelineRender::finishedRunEndsEveryLane()
+{
+    // buyer-3 never reported its exit (a full ring, say) and a CPU sample came
+    // in after the run: once the run is over, no lane runs on past its end.
+    TraceStore store;
+    fillTwoBuyers(store);
+    store.addEvents({ev(EventKind::WorkerStart, 103, kT0 + 2 * kMs), ev(EventKind::CpuSample, 0, kT0 + 40 * kMs, 0, 0, 500)});
+    QCOMPARE(store.endTime(), kT0 + 40 * kMs);
+    QVERIFY(!scenarios::runWindow(store).finished);
+    store.metadata()["run_end_ns"] = std::to_string(kT0 + 10 * kMs);
+    const scenarios::RunWindow window = scenarios::runWindow(store);
+    QVERIFY(window.finished);
+    QCOMPARE(window.begin, kT0);
+    QCOMPARE(window.end, kT0 + 10 * kMs);
+    QCOMPARE(window.ms(), 10.0);
+
+    const auto layout = ui::TimelineLayout::build(store);
+    const ui::TimeAxis axis(kT0, kT0 + 50 * kMs, 1000.0, 0.0);
+    ui::DrawListOptions options;
+    options.openEnd = window.end;
+    const auto list = ui::buildDrawList(store, layout, axis, options);
+    for (const auto &life : list.lifetimes) {
+        QVERIFY2(life.rect.right() <= axis.xOf(window.end) + 0.5, qPrintable(QString::number(life.rect.right())));
+        QVERIFY(!life.alive);
+    }
+    // The export's axis is the run's window, and its wall time the window's.
+    ui::TraceImageReport report;
+    QVERIFY(!ui::renderTraceImage(store, {}, &report).isNull());
+    QCOMPARE(report.axisBegin, window.begin);
+    QCOMPARE(report.axisEnd, window.end);
+    const QString wall = QLocale().toString(window.ms(), 'f', 1);
+    QVERIFY2(report.infoLine.contains(wall + QStringLiteral(" ms")), qPrintable(report.infoLine));
+}
+
+void TstTimelineRender::exportShowsTheCounter()
+{
+    // A shared value climbing 0, 10, ..., 90 a step per ms, then ending at
+    // 90 where 120 was expected: the chart under the rows shows the line and
+    // the expected total it fell short of.
+    TraceStore store;
+    fillTwoBuyers(store);
+    std::vector<Event> events;
+    for (int k = 0; k < 10; ++k)
+        events.push_back(ev(EventKind::Counter, 101, kT0 + std::uint64_t(k) * kMs, 0, trace::counter_id::SharedValue,
+                            10 * k));
+    store.addEvents(std::move(events));
+    store.metadata()["run_end_ns"] = std::to_string(kT0 + 10 * kMs);
+    store.metadata()["metric:expected"] = "120";
+    store.metadata()["verdict"] = "Lost updates: 30.";
+    store.metadata()["problem"] = "1";
+
+    ui::TraceImageOptions options;
+    options.width = 1000;
+    ui::TraceImageReport report;
+    const QImage image = ui::renderTraceImage(store, options, &report);
+    QCOMPARE(image.width(), 1000);
+    QCOMPARE(report.verdict, QStringLiteral("Lost updates: 30."));
+    QCOMPARE(report.charts.size(), std::size_t(1));
+    const auto &chart = report.charts.front();
+    QCOMPARE(chart.title, QCoreApplication::translate("cl::ui::ChartsPanel", "shared value"));
+    QVERIFY(chart.bottom <= 0.0 && chart.top >= 120.0);
+    QVERIFY(chart.valueRect.top() > report.axisRect.bottom()); // under the rows
+
+    const auto xOf = [&](std::uint64_t t) {
+        return report.axisRect.left() +
+               double(t - report.axisBegin) / double(report.axisEnd - report.axisBegin) * report.axisRect.width();
+    };
+    const auto yOf = [&](double v) {
+        return chart.valueRect.bottom() - (v - chart.bottom) / (chart.top - chart.bottom) * chart.valueRect.height();
+    };
+    const QColor line(0x6a, 0x1b, 0x9a); // the first counter colour, as in the charts panel
+    const auto near = [](QRgb pixel, const QColor &c, int tolerance) {
+        const QColor p = QColor::fromRgb(pixel);
+        return qAbs(p.red() - c.red()) <= tolerance && qAbs(p.green() - c.green()) <= tolerance &&
+               qAbs(p.blue() - c.blue()) <= tolerance;
+    };
+    // Within a pixel or two of (x, y): the 2 px line is antialiased.
+    const auto lineAt = [&](double x, double y) {
+        for (int dy = -2; dy <= 2; ++dy)
+            if (near(image.pixel(int(x), int(std::round(y)) + dy), line, 40))
+                return true;
+        return false;
+    };
+    for (int k = 0; k < 9; ++k) {
+        // The middle of each flat step, at its value.
+        const double x = xOf(kT0 + std::uint64_t(k) * kMs + kMs / 2);
+        QVERIFY2(lineAt(x, yOf(10.0 * k)), qPrintable(QStringLiteral("step %1 at (%2, %3): %4")
+                                                           .arg(k)
+                                                           .arg(x)
+                                                           .arg(yOf(10.0 * k))
+                                                           .arg(describe(image.pixel(int(x), int(yOf(10.0 * k)))))));
+        // ... and not at the expected total: the lost updates are the gap.
+        QVERIFY(!lineAt(x, yOf(120.0)));
+    }
+    // The last value holds to the run's end.
+    QVERIFY(lineAt(xOf(kT0 + 9 * kMs + 8 * kMs / 10), yOf(90.0)));
+    // The expected total is drawn as a dashed line across the plot.
+    int dark = 0;
+    const int yExpected = int(std::round(yOf(120.0)));
+    for (int x = int(xOf(kT0 + 3 * kMs)); x < int(xOf(kT0 + 9 * kMs)); ++x)
+        for (int dy = -1; dy <= 1; ++dy)
+            dark += QColor::fromRgb(image.pixel(x, yExpected + dy)).lightness() < 200 ? 1 : 0;
+    QVERIFY2(dark > 50, qPrintable(QString::number(dark)));
+
+    // Without counters the picture ends under the rows.
+    options.counters = false;
+    const QImage bare = ui::renderTraceImage(store, options, &report);
+    QVERIFY(report.charts.empty());
+    QVERIFY(bare.height() < image.height());
 }
 
 // A realistic picture for eyeballing: set CL_SAMPLE_PNG=/tmp/timeline_sample.png.

@@ -1,5 +1,7 @@
 #include "ui/chart_points.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -39,7 +41,8 @@ QList<QPointF> chartPoints(const std::vector<trace::CounterSample> &s, const Cha
     } else {
         // More samples than pixels: each bucket keeps its min and max in
         // time order, which preserves spikes a plain stride would drop.
-        const int buckets = std::max(1, (maxPoints - 4) / 2);
+        // A step line needs a corner before each point: half the buckets.
+        const int buckets = std::max(1, o.step ? (maxPoints - 8) / 4 : (maxPoints - 4) / 2);
         const double bucketNs = std::max(1.0, double(o.end - o.begin) / buckets);
         const auto bucketOf = [&](std::uint64_t t) {
             // The samples either side of the window get buckets of their own.
@@ -62,9 +65,15 @@ QList<QPointF> chartPoints(const std::vector<trace::CounterSample> &s, const Cha
                 ++next;
             }
             const auto a = std::min(minIt, maxIt), c = std::max(minIt, maxIt);
-            points.append(QPointF(x(a->time), y(a->value)));
+            const auto add = [&](const trace::CounterSample &sample) {
+                // A counter holds its value until the next write: no diagonals.
+                if (o.step && !points.isEmpty())
+                    points.append(QPointF(x(sample.time), points.constLast().y()));
+                points.append(QPointF(x(sample.time), y(sample.value)));
+            };
+            add(*a);
             if (c != a)
-                points.append(QPointF(x(c->time), y(c->value)));
+                add(*c);
             it = next;
         }
     }
@@ -72,6 +81,23 @@ QList<QPointF> chartPoints(const std::vector<trace::CounterSample> &s, const Cha
     if (o.step && !points.isEmpty() && last == s.end() && o.holdUntil > s.back().time)
         points.append(QPointF(x(std::min(o.holdUntil, std::max(o.end, s.back().time))), points.constLast().y()));
     return points;
+}
+
+QString counterDisplayName(const trace::TraceStore &store, std::uint32_t key)
+{
+    // The charts panel's context: the panel and the exports name counters alike.
+    switch (key) {
+    case trace::counter_id::TicketsLeft:
+        return QCoreApplication::translate("cl::ui::ChartsPanel", "tickets left");
+    case trace::counter_id::SharedValue:
+        return QCoreApplication::translate("cl::ui::ChartsPanel", "shared value");
+    case trace::counter_id::QueueDepth:
+        return QCoreApplication::translate("cl::ui::ChartsPanel", "queue depth");
+    }
+    const std::string name = store.objectName(key);
+    if (!name.empty())
+        return QString::fromStdString(name);
+    return QCoreApplication::translate("cl::ui::ChartsPanel", "counter %1").arg(key);
 }
 
 } // namespace cl::ui

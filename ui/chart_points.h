@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QPointF>
+#include <QString>
 
 #include <cstdint>
 #include <vector>
@@ -24,5 +25,9 @@ struct ChartPointsOptions {
 };
 
 QList<QPointF> chartPoints(const std::vector<trace::CounterSample> &samples, const ChartPointsOptions &options);
+
+// A counter's name for chart titles and legends: known counters translated
+// ("tickets left"), others as the run named them, else "counter 7".
+QString counterDisplayName(const trace::TraceStore &store, std::uint32_t key);
 
 } // namespace cl::ui

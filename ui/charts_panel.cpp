@@ -1,4 +1,5 @@
 #include "ui/charts_panel.h"
+#include "core/scenarios/run_session.h"
 #include "ui/charts_panel_p.h"
 #include "ui/chart_points.h"
 #include "ui/time_axis.h"
@@ -129,21 +130,10 @@ void ChartsPanel::updateNow()
 
 QString ChartsPanel::counterName(std::uint32_t key) const
 {
-    // Known counters get a translated name; others show what the run called them.
-    switch (key) {
-    case trace::counter_id::TicketsLeft:
-        return tr("tickets left");
-    case trace::counter_id::SharedValue:
-        return tr("shared value");
-    case trace::counter_id::QueueDepth:
-        return tr("queue depth");
-    }
-    if (m_store) {
-        const std::string name = m_store->objectName(key);
-        if (!name.empty())
-            return QString::fromStdString(name);
-    }
-    return tr("counter %1").arg(key);
+    if (m_store)
+        return counterDisplayName(*m_store, key);
+    const trace::TraceStore none;
+    return counterDisplayName(none, key);
 }
 
 QLineSeries *ChartsPanel::seriesFor(Strip &strip, bool cpu, std::uint32_t key)
@@ -182,13 +172,14 @@ QLineSeries *ChartsPanel::seriesFor(Strip &strip, bool cpu, std::uint32_t key)
 
 void ChartsPanel::updateStrip(Strip &strip, bool cpu)
 {
-    if (!m_store)
-        return;
-    const std::uint64_t origin = m_store->beginTime();
-    std::uint64_t b = m_begin, e = m_end;
-    if (e <= b) { // nobody told us a range yet: the whole trace
+    // Without a trace the strips still get a plain axis (0 to 1 s), not Qt's defaults.
+    const std::uint64_t origin = m_store ? m_store->beginTime() : 0;
+    const scenarios::RunWindow window =
+        m_store ? scenarios::runWindow(*m_store) : scenarios::RunWindow{0, 1'000'000'000ull, false};
+    std::uint64_t b = m_store ? m_begin : 0, e = m_store ? m_end : 0;
+    if (e <= b) { // nobody told us a range yet: the whole run
         b = origin;
-        e = std::max(m_store->endTime(), origin + TimeAxis::kMinSpanNs);
+        e = std::max(window.end, origin + TimeAxis::kMinSpanNs);
     }
     const double plotWidth = std::max(10.0, strip.chart->plotArea().width());
     const auto toMs = [origin](std::uint64_t t) { return (double(t) - double(origin)) / 1e6; };
@@ -205,6 +196,8 @@ void ChartsPanel::updateStrip(Strip &strip, bool cpu)
     strip.x->setLabelFormat(QStringLiteral("%.") + QString::number(decimalsForStep(stepMs)) + QStringLiteral("f ") +
                             tr("ms"));
 
+    if (!m_store)
+        return;
     const auto kind = cpu ? trace::CounterTrack::Kind::CpuCore : trace::CounterTrack::Kind::Value;
     const int maxPoints = maxPointsFor(plotWidth);
     std::int64_t lo = 0, hi = 0;
@@ -226,7 +219,7 @@ void ChartsPanel::updateStrip(Strip &strip, bool cpu)
         options.origin = origin;
         options.maxPoints = maxPoints;
         options.step = !cpu;
-        options.holdUntil = m_store->endTime();
+        options.holdUntil = window.end; // a finished run's counters stop where the run did
         options.scale = cpu ? 0.1 : 1.0; // CPU samples are permille
         const QList<QPointF> points = chartPoints(s, options);
         seriesFor(strip, cpu, track.key)->replace(points);

@@ -106,14 +106,74 @@ void MainWindow::onScenarioSelected(const QString &id)
     if (!s)
         return;
     const bool changed = s != m_scenario;
+    if (changed && m_scenario)
+        m_formValues.insert(m_scenario->id(), m_form->values());
     m_scenario = s;
     m_scenarioTitle->setText(s->title());
     m_description->setHtml(s->description());
-    if (changed || m_form->scenario() != s)
+    if (changed || m_form->scenario() != s) {
         m_form->setScenario(s);
-    m_python->setPlainText(s->pythonSnippetFor(m_form->values()));
+        const auto kept = m_formValues.constFind(s->id());
+        if (kept != m_formValues.constEnd())
+            m_form->setValues(*kept);
+    }
+    updatePythonSnippet();
+    syncViewsToSelection();
     updateTitle();
     updateActions();
+    updateProgress();
+}
+
+void MainWindow::updatePythonSnippet()
+{
+    if (!m_scenario) {
+        m_python->clear();
+        return;
+    }
+    const QString text = m_scenario->pythonSnippet(m_form->values());
+    if (text == m_python->toPlainText())
+        return;
+    // Follow the parameters without jumping back to the top of the code.
+    const int scroll = m_python->verticalScrollBar()->value();
+    m_python->setPlainText(text);
+    m_python->verticalScrollBar()->setValue(scroll);
+}
+
+void MainWindow::syncViewsToSelection()
+{
+    const bool running = m_session->isRunning();
+    const bool show = m_scenario && !m_runScenarioId.isEmpty() && m_scenario->id() == m_runScenarioId;
+    const QString title = m_scenario ? m_scenario->title() : QString();
+    if (running && !show)
+        m_timeline->setEmptyText(tr("“%1” is still running. Select it to watch the run; Run is free again once it "
+                                    "has finished.")
+                                     .arg(m_runScenarioTitle));
+    else
+        m_timeline->setEmptyText(m_scenario ? tr("Press Run to run “%1”.").arg(title) : QString());
+    if (show == m_viewsShowRun) {
+        if (!show)
+            m_summary->showEmpty(title);
+        return;
+    }
+    // Never a trace under another scenario's title: the views let go of the
+    // run while another scenario is selected, and get it back (the run goes
+    // on meanwhile) when its scenario is selected again.
+    m_viewsShowRun = show;
+    const trace::TraceStore *store = show ? &m_session->store() : nullptr;
+    m_timeline->setStore(store);
+    m_consoleModel->setStore(store);
+    m_charts->setStore(store);
+    if (!show) {
+        m_summary->showEmpty(title);
+        statusBar()->clearMessage(); // the last verdict belongs to the other scenario
+    } else if (running) {
+        m_summary->showRunning();
+        m_timeline->setFollowLive(true);
+    } else if (m_session->result().valid) {
+        m_summary->showResult(m_session->result(), m_session->store());
+    }
+    m_charts->refresh();
+    QTimer::singleShot(0, this, &MainWindow::syncChartGeometry);
 }
 
 void MainWindow::updateTitle()
@@ -148,6 +208,7 @@ void MainWindow::onRunStarted()
     m_runScenarioId = m_scenario ? m_scenario->id() : QString();
     m_runScenarioTitle = m_scenario ? m_scenario->title() : QString();
     m_stopping = false;
+    syncViewsToSelection();
     m_consoleModel->reload();
     m_charts->clear();
     m_timeline->setStore(&m_session->store());
@@ -161,6 +222,11 @@ void MainWindow::onRunStarted()
 
 void MainWindow::onTraceUpdated()
 {
+    if (!m_viewsShowRun) {
+        updateActions();
+        updateProgress();
+        return;
+    }
     // Keep the console scrolled to the newest line unless the user scrolled up to read.
     QScrollBar *bar = m_console->verticalScrollBar();
     const bool atBottom = bar->value() >= bar->maximum() - 2;
@@ -177,19 +243,24 @@ void MainWindow::onRunFinished()
 {
     m_progressTimer->stop();
     m_stopping = false;
-    m_timeline->refresh();
-    m_timeline->fit();
-    m_consoleModel->refresh();
-    m_charts->refresh();
     const scenarios::RunResult &r = m_session->result();
-    m_summary->showResult(r, m_session->store());
-    m_bottomTabs->setCurrentWidget(m_summary);
+    if (m_viewsShowRun) {
+        m_timeline->refresh();
+        m_timeline->fit();
+        m_consoleModel->refresh();
+        m_charts->refresh();
+        m_summary->showResult(r, m_session->store());
+        m_bottomTabs->setCurrentWidget(m_summary);
+    }
+    // Another scenario may be on screen: the message names the one that ran.
+    const QString prefix = m_viewsShowRun ? QString() : tr("%1: ").arg(m_runScenarioTitle);
     if (!r.outcome.error.isEmpty())
-        statusBar()->showMessage(tr("The run reported a problem: %1").arg(r.outcome.error));
+        statusBar()->showMessage(prefix + tr("The run reported a problem: %1").arg(r.outcome.error));
     else if (r.stopped)
-        statusBar()->showMessage(tr("Stopped."), 8000);
+        statusBar()->showMessage(prefix + tr("Stopped."), 8000);
     else
-        statusBar()->showMessage(r.outcome.verdict);
+        statusBar()->showMessage(prefix + r.outcome.verdict);
+    syncViewsToSelection(); // the hint no longer says "still running"
     updateActions();
     updateProgress();
 }
@@ -211,21 +282,30 @@ void MainWindow::onConsoleActivated(const QModelIndex &index)
 void MainWindow::updateActions()
 {
     const bool running = m_session->isRunning();
-    const bool hasData = m_session->store().eventCount() > 0;
+    // Exports save what is on screen: nothing while the views are empty.
+    const bool hasData = m_viewsShowRun && m_session->store().eventCount() > 0;
     m_runAction->setEnabled(!running && m_scenario != nullptr);
     m_stopAction->setEnabled(running && !m_stopping);
     m_exportPngAction->setEnabled(hasData);
     m_exportTraceAction->setEnabled(hasData);
-    m_saveSummaryAction->setEnabled(!running && m_session->result().valid);
+    m_saveSummaryAction->setEnabled(!running && m_viewsShowRun && m_session->result().valid);
 }
 
 void MainWindow::updateProgress()
 {
     const bool running = m_session->isRunning();
     const trace::TraceStore &store = m_session->store();
-    if (running)
+    // The counts describe the trace on screen; a run in the background is named.
+    for (QLabel *l : {m_statusEvents, m_statusDropped})
+        l->setVisible(m_viewsShowRun);
+    if (running && !m_viewsShowRun && !m_stopping)
+        m_statusRun->setText(tr("Running “%1”… %2 s")
+                                 .arg(m_runScenarioTitle, QLocale().toString(m_session->elapsedMs() / 1000.0, 'f', 1)));
+    else if (running)
         m_statusRun->setText(m_stopping ? tr("Stopping…")
                                         : tr("Running… %1 s").arg(QLocale().toString(m_session->elapsedMs() / 1000.0, 'f', 1)));
+    else if (!m_viewsShowRun)
+        m_statusRun->setText(tr("Ready"));
     else if (m_session->result().valid && m_session->result().stopped)
         m_statusRun->setText(tr("Stopped after %1 s").arg(QLocale().toString(m_session->result().wallMs / 1000.0, 'f', 2)));
     else if (m_session->result().valid)
@@ -238,7 +318,7 @@ void MainWindow::updateProgress()
     m_statusDropped->setToolTip(tr("Events lost because a worker's ring buffer was full"));
     m_statusDropped->setStyleSheet(dropped > 0 ? QStringLiteral("QLabel { color:#b71c1c; font-weight:bold; }")
                                                : QString());
-    if (running)
+    if (running && m_viewsShowRun)
         m_summary->setLiveCounts(store.eventCount(), dropped);
 }
 

@@ -12,6 +12,7 @@
 #include "core/runtime/launcher.h"
 #include "core/scenarios/run_session.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 class QAction;
@@ -54,6 +55,10 @@ public:
     ConsoleModel *consoleModel() const { return m_consoleModel; }
     QTableView *consoleView() const { return m_console; }
     SummaryPanel *summaryPanel() const { return m_summary; }
+    QPlainTextEdit *pythonView() const { return m_python; }
+    // True while the timeline, charts, console and summary show the
+    // session's trace (the selected scenario made it); false: they are empty.
+    bool viewsShowRun() const { return m_viewsShowRun; }
     QAction *runAction() const { return m_runAction; }
     QAction *stopAction() const { return m_stopAction; }
     QAction *fitAction() const { return m_fitAction; }
@@ -81,6 +86,10 @@ private:
     void saveSettings() const;
 
     void onScenarioSelected(const QString &id);
+    // The views show the session's trace only while the selected scenario is
+    // the one that made it; otherwise they are empty, with a hint.
+    void syncViewsToSelection();
+    void updatePythonSnippet();
     void onRunStarted();
     void onTraceUpdated();
     void onRunFinished();
@@ -105,6 +114,9 @@ private:
     QString m_runScenarioId; // the scenario whose trace is on screen
     QString m_runScenarioTitle;
     bool m_stopping = false;
+    bool m_viewsShowRun = true; // the views are attached to the session's store
+    // What the form held for each scenario, so switching away and back keeps it.
+    QHash<QString, scenarios::ParameterValues> m_formValues;
 
     ScenarioBrowser *m_browser = nullptr;
     QLabel *m_scenarioTitle = nullptr;

@@ -165,13 +165,9 @@ QWidget *MainWindow::createLeftPanel()
     m_parametersTitle->setFont(bold);
     paramsLayout->addWidget(m_parametersTitle);
     m_form = new ParameterForm(params);
+    connect(m_form, &ParameterForm::valuesChanged, this, &MainWindow::updatePythonSnippet);
     connect(m_form, &ParameterForm::presetError, this,
             [this](const QString &message) { QMessageBox::warning(this, tr("Preset"), message); });
-    // The snippet follows the chosen values (a mode may change the code).
-    connect(m_form, &ParameterForm::valuesChanged, this, [this] {
-        if (m_scenario)
-            m_python->setPlainText(m_scenario->pythonSnippetFor(m_form->values()));
-    });
     paramsLayout->addWidget(m_form, 1);
     // Run and Stop beside the values they use: the first thing a learner looks for.
     auto *buttons = new QHBoxLayout;
@@ -284,7 +280,8 @@ void MainWindow::retranslate()
     m_infoTabs->setTabText(0, tr("Description"));
     m_infoTabs->setTabText(1, tr("Python equivalent"));
     m_infoTabs->setTabToolTip(1, tr("The same lesson written with Python's multiprocessing/threading, "
-                                    "for readers of the course notes"));
+                                    "for readers of the course notes. It follows the parameters; "
+                                    "save it as a .py file and run it with python3."));
     m_parametersTitle->setText(tr("Parameters"));
     m_bottomTabs->setTabText(0, tr("Console"));
     m_bottomTabs->setTabToolTip(0, tr("Every line the workers printed; click one to find it on the timeline"));

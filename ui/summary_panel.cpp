@@ -164,11 +164,14 @@ void SummaryPanel::setDropped(quint64 dropped)
     }
 }
 
-void SummaryPanel::showEmpty()
+void SummaryPanel::showEmpty(const QString &scenarioTitle)
 {
     m_hasResult = false;
     m_running = false;
-    setVerdict(tr("No run yet."), Tone::Neutral, tr("Choose a scenario, set its parameters and press Run (Ctrl+R)."));
+    m_emptyTitle = scenarioTitle;
+    setVerdict(tr("No run yet."), Tone::Neutral,
+               scenarioTitle.isEmpty() ? tr("Choose a scenario, set its parameters and press Run (Ctrl+R).")
+                                       : tr("Set the parameters and press Run (Ctrl+R) to run “%1”.").arg(scenarioTitle));
     m_metrics->setRowCount(0);
     m_workers->setRowCount(0);
     for (QLabel *l : {m_wall, m_method, m_events, m_params})
@@ -273,7 +276,7 @@ void SummaryPanel::changeEvent(QEvent *event)
         else if (m_running)
             showRunning();
         else
-            showEmpty();
+            showEmpty(m_emptyTitle);
     }
     QWidget::changeEvent(event);
 }

@@ -16,7 +16,8 @@ class SummaryPanel : public QWidget {
 public:
     explicit SummaryPanel(QWidget *parent = nullptr);
 
-    void showEmpty();
+    // scenarioTitle: the selected scenario, named in the hint.
+    void showEmpty(const QString &scenarioTitle = {});
     void showRunning();
     // store: for worker names (the result only has kernel ids).
     void showResult(const scenarios::RunResult &result, const trace::TraceStore &store);
@@ -59,6 +60,7 @@ private:
     // What showResult() last showed, so a language change can show it again.
     bool m_hasResult = false;
     bool m_running = false;
+    QString m_emptyTitle;
     scenarios::RunResult m_result;
     const trace::TraceStore *m_store = nullptr;
 };

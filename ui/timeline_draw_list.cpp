@@ -155,15 +155,17 @@ void addWorkerRow(DrawList &out, const trace::TraceStore &store, const TimeAxis 
     const trace::WorkerTrack &w = store.workers()[std::size_t(worker)];
     const std::uint64_t viewBegin = axis.begin();
     const std::uint64_t viewEnd = axis.end();
-    const std::uint64_t lifeEnd = w.exited ? w.exitTime : store.endTime();
+    const std::uint64_t openEnd = options.openEnd != 0 ? options.openEnd : store.endTime();
+    const std::uint64_t lifeEnd = w.exited ? w.exitTime : std::max(w.startTime, openEnd);
     if (w.startTime <= viewEnd && lifeEnd >= viewBegin)
-        out.lifetimes.push_back({lifetimeRect(out, axis, options, row, w.startTime, lifeEnd), row, worker, !w.exited});
+        out.lifetimes.push_back({lifetimeRect(out, axis, options, row, w.startTime, lifeEnd), row, worker,
+                                 !w.exited && options.openEnd == 0});
 
     // Open spans are not in the sorted vector yet; merge them in by begin.
     std::vector<Span> open;
     for (std::size_t s = 0; s < kStates; ++s) {
-        if (w.openSince[s] != 0 && w.openSince[s] < viewEnd && store.endTime() >= viewBegin)
-            open.push_back(Span{w.openSince[s], std::max(w.openSince[s], store.endTime()), SpanState(s), w.openObject[s]});
+        if (w.openSince[s] != 0 && w.openSince[s] < viewEnd && openEnd >= viewBegin)
+            open.push_back(Span{w.openSince[s], std::max(w.openSince[s], openEnd), SpanState(s), w.openObject[s]});
     }
     std::sort(open.begin(), open.end(), [](const Span &a, const Span &b) { return a.begin < b.begin; });
 
@@ -210,14 +212,15 @@ void addHeaderRow(DrawList &out, const trace::TraceStore &store, const TimelineL
     std::uint64_t begin = ~std::uint64_t(0);
     std::uint64_t end = 0;
     bool alive = false;
+    const std::uint64_t openEnd = options.openEnd != 0 ? options.openEnd : store.endTime();
     const int group = layout.row(row).group;
     for (int r = row + 1; r < layout.rowCount() && layout.row(r).group == group; ++r) {
         if (layout.row(r).worker < 0 || std::size_t(layout.row(r).worker) >= store.workers().size())
             continue;
         const auto &w = store.workers()[std::size_t(layout.row(r).worker)];
         begin = std::min(begin, w.startTime);
-        end = std::max(end, w.exited ? w.exitTime : store.endTime());
-        alive = alive || !w.exited;
+        end = std::max(end, w.exited ? w.exitTime : std::max(w.startTime, openEnd));
+        alive = alive || (!w.exited && options.openEnd == 0);
     }
     if (begin <= end && begin <= axis.end() && end >= axis.begin())
         out.lifetimes.push_back({lifetimeRect(out, axis, options, row, begin, end), row, -1, alive});

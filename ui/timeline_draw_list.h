@@ -91,6 +91,10 @@ struct DrawListOptions {
     double spanPad = 3.0;       // gap above and below spans inside a row
     double lifetimeHeight = 6.0;
     bool flows = true;
+    // Where whatever is still open (a lane without an exit, an open span)
+    // ends: 0 means store.endTime(), right for a live run; a finished run
+    // passes its RunWindow end so no lane runs on past it.
+    std::uint64_t openEnd = 0;
 };
 
 // index may be null (the exporter draws once); then a temporary one is built.

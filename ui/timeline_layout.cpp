@@ -195,8 +195,20 @@ void TimelineIndex::update(const trace::TraceStore &store)
     }
 }
 
+std::uint32_t TimelineIndex::closedSpanStates() const
+{
+    std::uint32_t states = 0;
+    for (const Entry &e : m_entries)
+        states |= e.states;
+    return states;
+}
+
 void TimelineIndex::rebuild(Entry &e, const std::vector<trace::Span> &spans, std::size_t from)
 {
+    if (from == 0)
+        e.states = 0;
+    for (std::size_t k = from; k < spans.size(); ++k)
+        e.states |= 1u << std::min<unsigned>(unsigned(spans[k].state), 31u);
     e.size = spans.size();
     if (!spans.empty())
         e.last = spans.back();

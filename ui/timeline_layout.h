@@ -79,6 +79,9 @@ public:
     // First index >= from into the worker's spans whose span ends at or
     // after t; the span count if none does.
     std::size_t nextReaching(int worker, std::size_t from, std::uint64_t t) const;
+    // Bit (1 << SpanState) for each state among the closed spans, so the
+    // legend can list what the trace has without walking every span again.
+    std::uint32_t closedSpanStates() const;
     void clear();
 
 private:
@@ -86,6 +89,7 @@ private:
         std::vector<std::vector<std::uint64_t>> levels; // [0]: per 32 spans; [k]: per 32 of [k-1]
         std::size_t size = 0;
         trace::Span last{};
+        std::uint32_t states = 0;
     };
     void rebuild(Entry &e, const std::vector<trace::Span> &spans, std::size_t from);
 

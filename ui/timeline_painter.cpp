@@ -287,6 +287,33 @@ void TimelinePainter::paintFlows(QPainter &p, const DrawList &list) const
     }
 }
 
+LegendContent legendContent(const trace::TraceStore &store, const TimelineIndex &index, bool flows)
+{
+    std::uint32_t states = index.closedSpanStates();
+    for (const auto &w : store.workers()) {
+        for (std::size_t s = 0; s < w.openSince.size(); ++s)
+            if (w.openSince[s] != 0)
+                states |= 1u << s;
+    }
+    if (!store.workers().empty())
+        states |= 1u << unsigned(trace::SpanState::Running);
+    LegendContent content;
+    for (auto s : allSpanStates())
+        if (states & (1u << unsigned(s)))
+            content.states.push_back(s);
+    content.printedLines = !store.prints().empty();
+    if (flows) {
+        // The same test as the draw list: a worker re-taking its own lock is no hand-over.
+        for (const auto &f : store.flows()) {
+            if (f.fromWorker >= 0 && f.toWorker >= 0 && f.fromWorker != f.toWorker && f.outTime != 0 && f.inTime != 0) {
+                content.handOvers = true;
+                break;
+            }
+        }
+    }
+    return content;
+}
+
 namespace {
 struct LegendItem {
     enum class Glyph { State, Tick, Flow };
@@ -295,27 +322,32 @@ struct LegendItem {
     QString text;
 };
 
-std::vector<LegendItem> legendItems()
+std::vector<LegendItem> legendItems(const LegendContent &content)
 {
     std::vector<LegendItem> items;
-    for (auto s : allSpanStates())
+    for (auto s : content.states)
         items.push_back({LegendItem::Glyph::State, s, stateDisplayName(s)});
-    items.push_back({LegendItem::Glyph::Tick, trace::SpanState::Running,
-                     QCoreApplication::translate("cl::ui::TimelinePainter", "printed line")});
-    items.push_back({LegendItem::Glyph::Flow, trace::SpanState::Running,
-                     QCoreApplication::translate("cl::ui::TimelinePainter", "hand-over")});
+    if (content.printedLines)
+        items.push_back({LegendItem::Glyph::Tick, trace::SpanState::Running,
+                         QCoreApplication::translate("cl::ui::TimelinePainter", "printed line")});
+    if (content.handOvers)
+        items.push_back({LegendItem::Glyph::Flow, trace::SpanState::Running,
+                         QCoreApplication::translate("cl::ui::TimelinePainter", "hand-over")});
     return items;
 }
 
 // Calls place(item, x, y) for each item and returns the height used.
 template<typename Place>
-double flowLegend(const QFont &font, double width, Place place)
+double flowLegend(const QFont &font, double width, const LegendContent &content, Place place)
 {
+    const auto items = legendItems(content);
+    if (items.empty())
+        return 0.0;
     const QFontMetricsF fm(font);
     const double lineHeight = std::max(kSwatch, fm.height()) + 6.0;
     double x = 0.0;
     double y = 0.0;
-    for (const auto &item : legendItems()) {
+    for (const auto &item : items) {
         const double w = kSwatch + 6.0 + fm.horizontalAdvance(item.text);
         if (x > 0.0 && x + w > width) {
             x = 0.0;
@@ -328,18 +360,26 @@ double flowLegend(const QFont &font, double width, Place place)
 }
 } // namespace
 
-double TimelinePainter::legendHeight(double width) const
+QStringList TimelinePainter::legendTexts(const LegendContent &content) const
 {
-    return flowLegend(m_style.legendFont, width, [](const LegendItem &, double, double, double) {});
+    QStringList texts;
+    for (const auto &item : legendItems(content))
+        texts << item.text;
+    return texts;
 }
 
-void TimelinePainter::paintLegend(QPainter &p, const QRectF &rect) const
+double TimelinePainter::legendHeight(double width, const LegendContent &content) const
+{
+    return flowLegend(m_style.legendFont, width, content, [](const LegendItem &, double, double, double) {});
+}
+
+void TimelinePainter::paintLegend(QPainter &p, const QRectF &rect, const LegendContent &content) const
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setFont(m_style.legendFont);
     const QFontMetricsF fm(m_style.legendFont);
-    flowLegend(m_style.legendFont, rect.width(), [&](const LegendItem &item, double x, double y, double h) {
+    flowLegend(m_style.legendFont, rect.width(), content, [&](const LegendItem &item, double x, double y, double h) {
         const QRectF swatch(rect.left() + x, rect.top() + y + (h - kSwatch) / 2.0, kSwatch, kSwatch);
         p.setPen(Qt::NoPen);
         switch (item.glyph) {

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFont>
 #include <QRectF>
+#include <QStringList>
 
 #include <cstdint>
 #include <vector>
@@ -46,6 +47,20 @@ struct TimelineFrame {
     const trace::TraceStore *store = nullptr; // for lock names inside spans
 };
 
+// What a legend lists: only what the trace being shown contains, so a
+// lesson's picture never explains colours it does not use.
+struct LegendContent {
+    std::vector<trace::SpanState> states; // in palette order
+    bool printedLines = false;
+    bool handOvers = false;
+    bool isEmpty() const { return states.empty() && !printedLines && !handOvers; }
+    bool operator==(const LegendContent &) const = default;
+};
+// `index` must be up to date with `store` (TimelineIndex::update). Worker
+// lanes count as "running": their lifetime bar has that colour. Hand-overs
+// only count when the picture draws them (`flows`).
+LegendContent legendContent(const trace::TraceStore &store, const TimelineIndex &index, bool flows = true);
+
 // "exit 0", "exit 3", "killed (signal 9, SIGKILL)".
 QString exitStatusText(std::int64_t exitValue);
 
@@ -74,9 +89,12 @@ public:
     void paintLabels(QPainter &p, const TimelineLayout &layout, const DrawList &list, const QRectF &column) const;
     void paintRows(QPainter &p, const DrawList &list, const trace::TraceStore *store = nullptr) const;
 
-    // The legend wraps to width; legendHeight() tells how much it needs.
-    double legendHeight(double width) const;
-    void paintLegend(QPainter &p, const QRectF &rect) const;
+    // The legend wraps to width; legendHeight() tells how much it needs
+    // (0 for an empty legend).
+    double legendHeight(double width, const LegendContent &content) const;
+    void paintLegend(QPainter &p, const QRectF &rect, const LegendContent &content) const;
+    // The legend's entries as painted, in order.
+    QStringList legendTexts(const LegendContent &content) const;
 
     // Minimum pixels between axis labels for the current font.
     double tickSpacing() const;

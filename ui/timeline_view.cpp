@@ -1,4 +1,5 @@
 #include "ui/timeline_view.h"
+#include "core/scenarios/run_session.h"
 #include "ui/state_palette.h"
 
 #include <QEvent>
@@ -42,6 +43,17 @@ void TimelineView::setStore(const trace::TraceStore *store)
     fit();
 }
 
+void TimelineView::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    update();
+}
+
+QString TimelineView::emptyText() const
+{
+    return m_emptyText.isEmpty() ? tr("No trace yet. Choose a scenario and press Run.") : m_emptyText;
+}
+
 void TimelineView::setLabelWidth(int px)
 {
     m_layoutOptions.labelWidth = std::max(40, px);
@@ -74,7 +86,9 @@ int TimelineView::axisHeight() const
 
 int TimelineView::legendHeight() const
 {
-    return m_legendVisible ? int(std::ceil(m_painter.legendHeight(width() - 16.0))) + 8 : 0;
+    if (!m_legendVisible || m_legend.isEmpty())
+        return 0;
+    return int(std::ceil(m_painter.legendHeight(width() - 16.0, m_legend))) + 8;
 }
 
 QSize TimelineView::sizeHint() const
@@ -113,35 +127,42 @@ void TimelineView::syncStore()
     if (revision == m_seenRevision)
         return;
     m_seenRevision = revision;
+    if (m_store) {
+        m_index.update(*m_store);
+        m_legend = cl::ui::legendContent(*m_store, m_index);
+    } else {
+        m_legend = LegendContent();
+    }
     relayout();
     updateLimits();
 }
 
 void TimelineView::updateLimits()
 {
-    if (!m_store || m_store->endTime() <= m_store->beginTime()) {
+    const auto window = m_store ? scenarios::runWindow(*m_store) : scenarios::RunWindow();
+    if (window.end <= window.begin) {
         m_axis.setLimits(0, 0);
         return;
     }
-    const std::uint64_t begin = m_store->beginTime();
-    const std::uint64_t span = m_store->endTime() - begin;
+    const std::uint64_t span = window.end - window.begin;
     const std::uint64_t before = std::max<std::uint64_t>(span / 50, TimeAxis::kMinSpanNs);
     const std::uint64_t after = std::max<std::uint64_t>(span / 10, TimeAxis::kMinSpanNs);
     // Some room past the end: exit labels and the live edge need it.
     TimeAxis axis = m_axis;
-    axis.setLimits(begin > before ? begin - before : 0, m_store->endTime() + after);
+    axis.setLimits(window.begin > before ? window.begin - before : 0, window.end + after);
     applyAxis(axis);
 }
 
 void TimelineView::refresh()
 {
     syncStore();
-    if (m_followLive && m_store && m_store->endTime() > m_store->beginTime()) {
+    const auto window = m_store ? scenarios::runWindow(*m_store) : scenarios::RunWindow();
+    if (m_followLive && window.end > window.begin) {
         if (m_fitMode) {
             fit();
         } else {
             const std::uint64_t span = m_axis.span();
-            const std::uint64_t end = m_store->endTime() + span / 40;
+            const std::uint64_t end = window.end + span / 40;
             TimeAxis axis = m_axis;
             axis.setRange(end > span ? end - span : 0, end);
             applyAxis(axis);
@@ -153,12 +174,12 @@ void TimelineView::refresh()
 void TimelineView::fit()
 {
     m_fitMode = true;
-    if (!m_store || m_store->endTime() <= m_store->beginTime())
+    const auto window = m_store ? scenarios::runWindow(*m_store) : scenarios::RunWindow();
+    if (window.end <= window.begin)
         return;
-    const std::uint64_t begin = m_store->beginTime();
-    const std::uint64_t span = m_store->endTime() - begin;
+    const std::uint64_t span = window.end - window.begin;
     TimeAxis axis = m_axis;
-    axis.setRange(begin, m_store->endTime() + std::max<std::uint64_t>(span / 16, TimeAxis::kMinSpanNs));
+    axis.setRange(window.begin, window.end + std::max<std::uint64_t>(span / 16, TimeAxis::kMinSpanNs));
     applyAxis(axis);
 }
 
@@ -224,10 +245,14 @@ void TimelineView::ensureDrawList()
     options.firstRow = first;
     options.lastRow = last;
     options.yOrigin = rows.top() - m_vscroll->value();
-    if (m_store)
+    if (m_store) {
+        // A finished run: lanes without an exit end with the run.
+        const auto window = scenarios::runWindow(*m_store);
+        options.openEnd = window.finished ? window.end : 0;
         m_list = buildDrawList(*m_store, m_layout, m_axis, options, &m_index);
-    else
+    } else {
         m_list = DrawList();
+    }
 }
 
 void TimelineView::paintEvent(QPaintEvent *)
@@ -238,6 +263,15 @@ void TimelineView::paintEvent(QPaintEvent *)
     const auto &style = m_painter.style();
     p.fillRect(rect(), style.background);
     const QRect rows = rowsRect();
+    if (m_layout.rowCount() == 0) {
+        // Nothing to place in time: no axis of stale or meaningless times, just what to do next.
+        QFont hint = font();
+        hint.setPointSizeF(hint.pointSizeF() * 1.15);
+        p.setFont(hint);
+        p.setPen(style.mutedText);
+        p.drawText(rect().adjusted(24, 0, -24 - m_vscroll->width(), 0), Qt::AlignCenter | Qt::TextWordWrap, emptyText());
+        return;
+    }
     const QRect plot = plotRect();
     TimelineFrame frame;
     frame.axisRect = QRectF(plot.left(), 0, plot.width(), rows.top());
@@ -259,12 +293,8 @@ void TimelineView::paintEvent(QPaintEvent *)
         p.setPen(style.mutedText);
         p.drawText(caption, Qt::AlignLeft | Qt::AlignBottom, tr("view: %1").arg(formatDuration(m_axis.span())));
     }
-    if (m_layout.rowCount() == 0) {
-        p.setPen(style.mutedText);
-        p.drawText(rows, Qt::AlignCenter, tr("No trace yet. Choose a scenario and press Run."));
-    }
-    if (m_legendVisible)
-        m_painter.paintLegend(p, QRectF(8, rows.bottom() + 5, width() - 16, legendHeight() - 4));
+    if (legendHeight() > 0)
+        m_painter.paintLegend(p, QRectF(8, rows.bottom() + 5, width() - 16, legendHeight() - 4), m_legend);
 }
 
 void TimelineView::resizeEvent(QResizeEvent *)

@@ -38,6 +38,13 @@ public:
     void setLegendVisible(bool on);
     bool legendVisible() const { return m_legendVisible; }
 
+    // Shown in the rows' place while there is nothing to draw ("Press Run to
+    // run …"); empty: a generic hint.
+    void setEmptyText(const QString &text);
+    QString emptyText() const;
+    // What the legend lists now: the states the shown trace contains.
+    const LegendContent &legendContent() const { return m_legend; }
+
     // Text shown when hovering a printed-line tick; the owner can plug in
     // message formatting (translated lines). Default: the raw string.
     void setPrintFormatter(PrintFormatter f) { m_printFormatter = std::move(f); }
@@ -86,6 +93,8 @@ private:
 
     const trace::TraceStore *m_store = nullptr;
     std::uint64_t m_seenRevision = ~std::uint64_t(0);
+    LegendContent m_legend;
+    QString m_emptyText;
     TimelineLayoutOptions m_layoutOptions;
     TimelineLayout m_layout;
     TimelineIndex m_index;

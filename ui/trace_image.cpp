@@ -1,4 +1,6 @@
 #include "ui/trace_image.h"
+#include "core/scenarios/run_session.h"
+#include "ui/counter_chart_painter.h"
 #include "ui/timeline_draw_list.h"
 #include "ui/timeline_layout.h"
 #include "ui/timeline_painter.h"
@@ -7,6 +9,7 @@
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QImageWriter>
+#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
@@ -36,19 +39,17 @@ QString defaultTitle(const trace::TraceStore &store)
     return title.isEmpty() ? TraceImage::tr("Concurrency Lab trace") : title;
 }
 
-QString defaultSubtitle(const trace::TraceStore &store)
+QColor verdictColour(const trace::TraceStore &store, const TimelineStyle &style)
 {
-    QStringList lines;
-    const QString params = metadataText(store, "params");
-    const QString verdict = metadataText(store, "verdict");
-    if (!params.isEmpty())
-        lines << params;
-    if (!verdict.isEmpty())
-        lines << verdict;
-    return lines.join(QLatin1Char('\n'));
+    const QString problem = metadataText(store, "problem");
+    if (problem == QLatin1String("1"))
+        return style.exitBad;
+    if (problem == QLatin1String("0"))
+        return QColor(0x1b, 0x5e, 0x20); // the summary's "good" green
+    return style.text;
 }
 
-QString infoLine(const trace::TraceStore &store)
+QString infoLine(const trace::TraceStore &store, const scenarios::RunWindow &window)
 {
     const auto processes = int(store.processes().size());
     // A model's lane (the GIL) is drawn like a thread but is none.
@@ -56,8 +57,9 @@ QString infoLine(const trace::TraceStore &store)
                                            [](const trace::WorkerTrack &w) { return !trace::isLaneTid(w.tid); }));
     // "Label: number" reads right in every language without plural forms.
     QString info = TraceImage::tr("processes: %1 · threads: %2").arg(processes).arg(workers);
-    if (store.endTime() > store.beginTime())
-        info += QStringLiteral(" · ") + TraceImage::tr("wall time: %1").arg(formatDuration(store.endTime() - store.beginTime()));
+    // Formatted as the summary formats wall_ms: the same number, the same text.
+    if (window.end > window.begin)
+        info += QStringLiteral(" · ") + TraceImage::tr("wall time: %1 ms").arg(QLocale().toString(window.ms(), 'f', 1));
     info += QStringLiteral(" · ") + TraceImage::tr("events: %1").arg(store.eventCount());
     return info;
 }
@@ -70,20 +72,30 @@ QString droppedLine(const trace::TraceStore &store)
         .arg(store.droppedEvents());
 }
 
-// Room after the last exit so its "exit 0" label still fits in the picture.
-double exitLabelRoom(const trace::TraceStore &store, const QFont &font)
+// Room right of the run's end for what is labelled there: "exit 0" marks,
+// a counter's last value, the end-of-run label.
+double labelRoom(const trace::TraceStore &store, const QFont &font, const std::vector<CounterChart> &charts,
+                 const QString &endLabel)
 {
     const QFontMetricsF fm(font);
-    double room = 0.0;
+    double room = fm.horizontalAdvance(endLabel) + 10.0;
     for (const auto &w : store.workers()) {
         if (w.exited)
             room = std::max(room, fm.horizontalAdvance(exitStatusText(w.exitValue)) + 12.0);
     }
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetricsF boldFm(bold);
+    for (const auto &c : charts)
+        if (!c.track->samples.empty())
+            room = std::max(room, boldFm.horizontalAdvance(QLocale().toString(qint64(c.track->samples.back().value))) + 14.0);
     return room;
 }
+
+QString defaultParams(const trace::TraceStore &store) { return metadataText(store, "params"); }
 } // namespace
 
-QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions &options)
+QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions &options, TraceImageReport *report)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return {};
@@ -96,12 +108,20 @@ QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions 
     titleFont.setBold(true);
     QFont subtitleFont = base;
     subtitleFont.setPixelSize(13);
+    QFont verdictFont = base;
+    verdictFont.setPixelSize(15);
+    verdictFont.setBold(true);
     const TimelinePainter painter(style);
+    const CounterChartPainter chartPainter(style);
 
+    const scenarios::RunWindow window = scenarios::runWindow(store);
     const QString title = options.title.isEmpty() ? defaultTitle(store) : options.title;
-    const QString subtitle = options.subtitle.isEmpty() ? defaultSubtitle(store) : options.subtitle;
-    const QString info = infoLine(store);
+    const QString subtitle = options.subtitle.isEmpty() ? defaultParams(store) : options.subtitle;
+    const QString verdict = options.verdict.isEmpty() ? metadataText(store, "verdict") : options.verdict;
+    const QString info = infoLine(store, window);
     const QString dropped = droppedLine(store);
+    const QString endLabel = window.finished ? TraceImage::tr("end: %1 ms").arg(QLocale().toString(window.ms(), 'f', 1))
+                                             : QString();
     const double textWidth = width - 2.0 * kMargin;
     const auto wrappedHeight = [&](const QFont &font, const QString &text) {
         if (text.isEmpty())
@@ -113,26 +133,44 @@ QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions 
     layoutOptions.rowHeight = options.rowHeight;
     layoutOptions.labelWidth = options.labelWidth;
     const TimelineLayout layout = TimelineLayout::build(store, layoutOptions);
+    TimelineIndex index;
+    index.update(store);
+    const LegendContent legend = legendContent(store, index, options.flows);
+    const bool showLegend = options.legend && !legend.isEmpty();
+    const std::vector<CounterChart> charts = options.counters ? counterCharts(store) : std::vector<CounterChart>();
 
     // Vertical plan first: the image height depends on it.
     double y = kMargin;
     const QRectF titleRect(kMargin, y, textWidth, wrappedHeight(titleFont, title));
     y = titleRect.bottom() + 4.0;
     const QRectF subtitleRect(kMargin, y, textWidth, wrappedHeight(subtitleFont, subtitle));
-    y = subtitleRect.bottom() + (subtitle.isEmpty() ? 0.0 : 4.0);
+    y = subtitleRect.bottom() + (subtitle.isEmpty() ? 0.0 : 6.0);
+    const QRectF verdictRect(kMargin, y, textWidth, wrappedHeight(verdictFont, verdict));
+    y = verdictRect.bottom() + (verdict.isEmpty() ? 0.0 : 6.0);
     const QRectF infoRect(kMargin, y, textWidth, wrappedHeight(style.smallFont, info));
     y = infoRect.bottom() + 2.0;
     const QRectF droppedRect(kMargin, y, textWidth, wrappedHeight(style.smallFont, dropped));
     y = droppedRect.bottom() + 14.0;
-    const QRectF legendRect(kMargin, y, textWidth, options.legend ? painter.legendHeight(textWidth) : 0.0);
-    y = legendRect.bottom() + (options.legend ? 12.0 : 0.0);
+    const QRectF legendRect(kMargin, y, textWidth, showLegend ? painter.legendHeight(textWidth, legend) : 0.0);
+    y = legendRect.bottom() + (showLegend ? 12.0 : 0.0);
     const double plotLeft = kMargin + layout.labelWidth();
-    const QRectF axisRect(plotLeft, y, width - kMargin - plotLeft, QFontMetricsF(style.smallFont).height() + 14.0);
+    const double plotWidth = width - kMargin - plotLeft;
+    const double room = std::min(labelRoom(store, style.smallFont, charts, endLabel), plotWidth / 3.0);
+    // The axis ends where the run ended; the room after it holds labels only.
+    const QRectF axisRect(plotLeft, y, plotWidth - room, QFontMetricsF(style.smallFont).height() + 14.0);
     y = axisRect.bottom();
     const int rowCount = std::max(layout.rowCount(), 3); // an empty trace still gets a body
-    const QRectF rowsRect(plotLeft, y, axisRect.width(), rowCount * double(layout.rowHeight()));
+    const QRectF rowsRect(plotLeft, y, plotWidth, rowCount * double(layout.rowHeight()));
     const QRectF labelRect(kMargin, y, layout.labelWidth(), rowsRect.height());
-    y = rowsRect.bottom() + 10.0;
+    y = rowsRect.bottom();
+    std::vector<QRectF> chartRects;
+    for (std::size_t i = 0; i < charts.size(); ++i) {
+        y += 10.0;
+        chartRects.emplace_back(plotLeft, y, plotWidth, CounterChartPainter::kHeight);
+        y += CounterChartPainter::kHeight;
+    }
+    const QRectF bottomAxisRect(plotLeft, y, plotWidth, charts.empty() ? 0.0 : QFontMetricsF(style.smallFont).height() + 10.0);
+    y = bottomAxisRect.bottom() + 10.0;
     const QString footer = TraceImage::tr("Times are relative to the first event. Made with Concurrency Lab.");
     const QRectF footerRect(kMargin, y, textWidth, QFontMetricsF(style.smallFont).height());
     const double height = footerRect.bottom() + kMargin * 0.75;
@@ -148,31 +186,34 @@ QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions 
     p.setFont(titleFont);
     p.drawText(titleRect, Qt::TextWordWrap, title);
     p.setFont(subtitleFont);
+    p.setPen(style.mutedText);
     p.drawText(subtitleRect, Qt::TextWordWrap, subtitle);
+    p.setFont(verdictFont);
+    p.setPen(verdictColour(store, style));
+    p.drawText(verdictRect, Qt::TextWordWrap, verdict);
     p.setFont(style.smallFont);
     p.setPen(style.mutedText);
     p.drawText(infoRect, Qt::TextWordWrap, info);
     p.setPen(style.exitBad);
     p.drawText(droppedRect, Qt::TextWordWrap, dropped);
-    if (options.legend)
-        painter.paintLegend(p, legendRect);
+    if (showLegend)
+        painter.paintLegend(p, legendRect, legend);
 
     TimeAxis axis(0, TimeAxis::kMinSpanNs, axisRect.width(), axisRect.left());
-    if (store.endTime() > store.beginTime()) {
-        const std::uint64_t span = store.endTime() - store.beginTime();
-        const double room = std::min(exitLabelRoom(store, style.smallFont), axisRect.width() / 3.0);
-        const auto pad = std::uint64_t(double(span) * room / (axisRect.width() - room));
-        axis.setRange(store.beginTime(), store.endTime() + pad);
-    }
+    if (window.end > window.begin)
+        axis.setRange(window.begin, window.end);
     DrawListOptions listOptions;
     listOptions.yOrigin = rowsRect.top();
     listOptions.flows = options.flows;
-    const DrawList list = buildDrawList(store, layout, axis, listOptions);
+    listOptions.openEnd = window.finished ? window.end : 0;
+    DrawList list = buildDrawList(store, layout, axis, listOptions, &index);
+    // Exit labels may use the room after the run's end.
+    list.plot.setRight(rowsRect.right());
     TimelineFrame frame;
     frame.axisRect = axisRect;
     frame.labelRect = labelRect;
     frame.rowsRect = rowsRect;
-    frame.origin = store.beginTime();
+    frame.origin = window.begin;
     frame.store = &store;
     painter.paintFrame(p, layout, list, axis, frame);
     p.setPen(style.separator);
@@ -181,10 +222,45 @@ QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions 
         p.setPen(style.mutedText);
         p.drawText(rowsRect, Qt::AlignCenter, TraceImage::tr("The trace is empty."));
     }
+
+    std::vector<TraceImageReport::Chart> chartReports;
+    for (std::size_t i = 0; i < charts.size(); ++i) {
+        const QRectF &plot = chartRects[i];
+        const CounterChartScale scale = chartPainter.paint(
+            p, charts[i], axis, QRectF(kMargin, plot.top(), layout.labelWidth(), plot.height()), plot, window.begin,
+            window.end);
+        chartReports.push_back({charts[i].title, scale.valueRect, scale.bottom, scale.top});
+        p.setPen(style.separator);
+        p.drawLine(QPointF(kMargin, plot.bottom() + 0.5), QPointF(plot.right(), plot.bottom() + 0.5));
+    }
+    if (!charts.empty())
+        chartPainter.paintBottomAxis(p, axis, window.begin, bottomAxisRect);
+
+    if (window.finished) {
+        // Where the run ended, through the rows and the charts alike.
+        const double x = std::round(axis.right()) + 0.5;
+        const double bottom = charts.empty() ? rowsRect.bottom() : chartRects.back().bottom();
+        p.setPen(QPen(style.mutedText, 1.0, Qt::DashLine));
+        p.drawLine(QPointF(x, axisRect.top() + 4.0), QPointF(x, bottom));
+        p.setFont(style.smallFont);
+        p.setPen(style.text);
+        const QFontMetricsF fm(style.smallFont);
+        p.drawText(QPointF(x + 4.0, axisRect.bottom() - 8.0 - fm.descent()), endLabel);
+    }
+
     p.setFont(style.smallFont);
     p.setPen(style.mutedText);
     p.drawText(footerRect, Qt::AlignRight | Qt::AlignVCenter, footer);
     p.end();
+    if (report) {
+        report->axisBegin = axis.begin();
+        report->axisEnd = axis.end();
+        report->axisRect = axisRect;
+        report->infoLine = info;
+        report->verdict = verdict;
+        report->legend = showLegend ? painter.legendTexts(legend) : QStringList();
+        report->charts = std::move(chartReports);
+    }
     return image;
 }
 

@@ -29,22 +29,87 @@ QString CounterRace::description() const
               "exact, at the price of the waiting you see as red spans.</p>");
 }
 
-QString CounterRace::pythonSnippet() const
+QString CounterRace::pythonSnippet(const ParameterValues &values) const
 {
-    return QStringLiteral(
-        "from multiprocessing import Process, Value, Lock\n"
-        "\n"
-        "def worker(n, lock):\n"
-        "    for _ in range(increments):\n"
-        "        with lock:                  # lock=off: drop this line\n"
-        "            n.value = n.value + 1\n"
-        "\n"
-        "if __name__ == '__main__':\n"
-        "    n, lock = Value('i', 0, lock=False), Lock()\n"
-        "    ps = [Process(target=worker, args=(n, lock)) for _ in range(workers)]\n"
-        "    for p in ps: p.start()\n"
-        "    for p in ps: p.join()\n"
-        "    print(n.value)                  # expected workers * increments\n");
+    // Code, not prose: it stays in English like any Python source would.
+    const bool threads = values.choice(QStringLiteral("mode")) == QLatin1String("threads");
+    const bool lock = values.isOn(QStringLiteral("lock"));
+    const QString mp = threads ? QStringLiteral("threading") : QStringLiteral("multiprocessing");
+    QStringList c;
+    c << QStringLiteral("# Counter race (lost updates) with %1 %2.")
+             .arg(threads ? QStringLiteral("threads") : QStringLiteral("processes"),
+                  lock ? QStringLiteral("and a lock") : QStringLiteral("and no lock"))
+      << QStringLiteral("# Save it as counter_race.py and run: python3 counter_race.py");
+    c << QStringLiteral("import %1").arg(mp);
+    if (!threads)
+        c << QStringLiteral("import os");
+    c << QStringLiteral("import time") << QString();
+    c << QStringLiteral("WORKERS = %1").arg(values.integer(QStringLiteral("workers")))
+      << QStringLiteral("INCREMENTS = %1").arg(values.integer(QStringLiteral("increments")))
+      << QStringLiteral("GAP_NS = %1  # the read->write gap: computing value + 1").arg(values.integer(QStringLiteral("gap_ns")));
+    if (threads) {
+        c << QString()
+          << QStringLiteral("counter = 0  # threads share their process's memory: a global is the shared value");
+        if (lock)
+            c << QStringLiteral("lock = threading.Lock()");
+        c << QStringLiteral("start_line = threading.Barrier(WORKERS)");
+    }
+    c << QString() << QString()
+      << QStringLiteral("def say(line):")
+      << QStringLiteral("    # One write per line, so lines of different workers never run together.")
+      << QStringLiteral("    print(line + \"\\n\", end=\"\", flush=True)")
+      << QString() << QString()
+      << QStringLiteral("def add_one(value):")
+      << QStringLiteral("    # Stands for the work between reading the value and writing it back.")
+      << QStringLiteral("    until = time.perf_counter_ns() + GAP_NS")
+      << QStringLiteral("    while time.perf_counter_ns() < until:")
+      << QStringLiteral("        pass")
+      << QStringLiteral("    return value + 1")
+      << QString() << QString();
+    const QString shared = threads ? QStringLiteral("counter") : QStringLiteral("n.value");
+    if (threads)
+        c << QStringLiteral("def worker(name):") << QStringLiteral("    global counter");
+    else
+        c << QStringLiteral("def worker(name, n, %1start_line):").arg(lock ? QStringLiteral("lock, ") : QString());
+    c << QStringLiteral("    start_line.wait()  # all start together, so they really overlap")
+      << QStringLiteral("    last = 0")
+      << QStringLiteral("    for _ in range(INCREMENTS):");
+    if (lock)
+        c << QStringLiteral("        with lock:  # read and write in one critical section")
+          << QStringLiteral("            last = add_one(%1)").arg(shared)
+          << QStringLiteral("            %1 = last").arg(shared);
+    else
+        c << QStringLiteral("        last = add_one(%1)  # read...").arg(shared)
+          << QStringLiteral("        %1 = last  # ...write: another worker may have written in between").arg(shared);
+    c << QStringLiteral("    say(f\"{name} (%1): done: {INCREMENTS} increments, last wrote {last}\")")
+             .arg(threads ? QStringLiteral("TID {threading.get_native_id()}") : QStringLiteral("PID {os.getpid()}"))
+      << QString() << QString();
+
+    QString indent;
+    if (threads) {
+        c << QStringLiteral("workers = [threading.Thread(target=worker, args=(f\"worker-{i + 1}\",)) for i in range(WORKERS)]");
+    } else {
+        indent = QStringLiteral("    ");
+        c << QStringLiteral("if __name__ == \"__main__\":  # required: spawn and forkserver children import this file")
+          << QStringLiteral("    n = multiprocessing.Value(\"q\", 0, lock=False)  # shared memory, no lock of its own");
+        if (lock)
+            c << QStringLiteral("    lock = multiprocessing.Lock()");
+        c << QStringLiteral("    start_line = multiprocessing.Barrier(WORKERS)")
+          << QStringLiteral("    workers = [multiprocessing.Process(target=worker, args=(f\"worker-{i + 1}\", n, %1start_line))")
+                 .arg(lock ? QStringLiteral("lock, ") : QString())
+          << QStringLiteral("               for i in range(WORKERS)]");
+    }
+    const QString final = threads ? QStringLiteral("counter") : QStringLiteral("n.value");
+    for (const QString &line : {QStringLiteral("for w in workers:"), QStringLiteral("    w.start()"),
+                                QStringLiteral("for w in workers:"), QStringLiteral("    w.join()"),
+                                QStringLiteral("expected = WORKERS * INCREMENTS"),
+                                QStringLiteral("lost = expected - %1").arg(final), QStringLiteral("if lost > 0:"),
+                                QStringLiteral("    print(f\"Lost updates: {lost}. Expected {expected}, \""),
+                                QStringLiteral("          f\"but the shared value ended at {%1}.\")").arg(final),
+                                QStringLiteral("else:"),
+                                QStringLiteral("    print(f\"Exact: the shared value ended at {%1}, as expected.\")").arg(final)})
+        c << indent + line;
+    return c.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
 QList<ParameterSpec> CounterRace::parameters() const

@@ -46,7 +46,7 @@ QString LockContention::description() const
               "<p>The work inside and outside the lock is a sleep, as the notes' <tt>time.sleep(2)</tt>.</p>");
 }
 
-QString LockContention::pythonSnippet() const { return snippetFor(defaults()); }
+QString LockContention::pythonSnippet(const ParameterValues &values) const { return snippetFor(values); }
 
 QString LockContention::snippetFor(const ParameterValues &values)
 {

@@ -31,9 +31,8 @@ QString ProducerConsumer::description() const
               "once and that the depth stayed within the capacity.</p>");
 }
 
-QString ProducerConsumer::pythonSnippet() const
+QString ProducerConsumer::pythonSnippet(const ParameterValues &v) const
 {
-    const ParameterValues v = defaults();
     const auto n = [&v](const char *key) { return QString::number(v.integer(QLatin1String(key))); };
     const auto yes = [&v](const char *key, const char *choice) {
         return v.choice(QLatin1String(key)) == QLatin1String(choice) ? QStringLiteral("True") : QStringLiteral("False");

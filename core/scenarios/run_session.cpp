@@ -4,11 +4,36 @@
 #include "core/sample/proc_sampler.h"
 
 #include <QThread>
+#include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
+#include <string>
 #include <thread>
 
 namespace cl::scenarios {
+
+namespace {
+constexpr const char *kRunEndKey = "run_end_ns";
+} // namespace
+
+RunWindow runWindow(const trace::TraceStore &store)
+{
+    RunWindow w;
+    w.begin = store.beginTime();
+    w.end = store.endTime();
+    const auto it = store.metadata().find(kRunEndKey);
+    if (it == store.metadata().end() || w.begin == 0)
+        return w;
+    std::uint64_t end = 0;
+    const std::string &text = it->second;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), end);
+    if (ec == std::errc() && ptr == text.data() + text.size() && end >= w.begin) {
+        w.end = end;
+        w.finished = true;
+    }
+    return w;
+}
 
 struct RunSession::Active {
     record::SharedArena arena;
@@ -90,7 +115,12 @@ bool RunSession::start(const Scenario &scenario, const ParameterValues &values, 
         a->outcome = s->run(*a->context, v);
         a->context->waitAll();
         a->wallMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-        a->context->writer().close();
+        // The run's own track ends like every worker's, once all of them
+        // were reaped: that moment is the end of the run.
+        record::Writer &main = a->context->writer();
+        if (main.isValid())
+            main.record(trace::EventKind::WorkerExit, 0, 0, 0);
+        main.close();
         a->done.store(true, std::memory_order_release);
     });
     m_active = std::move(active);
@@ -146,7 +176,10 @@ void RunSession::finish()
     m_store.ingest(m_active->collector->takeBatch());
 
     m_result.outcome = m_active->outcome;
-    m_result.wallMs = m_active->wallMs;
+    closeRunWindow();
+    const RunWindow window = runWindow(m_store);
+    // The clock of the run thread only when the trace lost the run's end.
+    m_result.wallMs = window.finished ? window.ms() : m_active->wallMs;
     m_result.workers = m_active->context->workers();
     m_result.stopped = m_active->stopped.load();
     m_result.droppedEvents = m_store.droppedEvents();
@@ -158,10 +191,35 @@ void RunSession::finish()
     auto &meta = m_store.metadata();
     meta["verdict"] = (m_result.stopped ? tr("Stopped by the user.") : m_result.outcome.verdict).toStdString();
     meta["wall_ms"] = QString::number(m_result.wallMs, 'f', 1).toStdString();
+    meta["problem"] = m_result.outcome.problem && !m_result.stopped ? "1" : "0";
+    // Exports draw reference lines from these (e.g. the expected total).
+    for (const Metric &m : m_result.outcome.metrics)
+        meta["metric:" + m.key.toStdString()] = std::to_string(m.value);
     m_store.touch();
     m_active.reset(); // unmaps the arena; every worker has been reaped by now
     Q_EMIT traceUpdated();
     Q_EMIT finished();
+}
+
+void RunSession::closeRunWindow()
+{
+    // The main track's exit is the end; should a stamp land after it (or the
+    // exit be lost to a full ring), the window still covers what was recorded.
+    const record::Writer &main = m_active->context->writer();
+    const int mainIndex = main.isValid() ? m_store.workerIndex(main.pid(), main.tid()) : -1;
+    std::uint64_t end = 0;
+    if (mainIndex >= 0 && m_store.workers()[std::size_t(mainIndex)].exited)
+        end = m_store.workers()[std::size_t(mainIndex)].exitTime;
+    for (const auto &w : m_store.workers())
+        end = std::max({end, w.lastTime, w.exited ? w.exitTime : 0});
+    for (const auto &c : m_store.counters())
+        if (c.kind == trace::CounterTrack::Kind::Value && !c.samples.empty())
+            end = std::max(end, c.samples.back().time);
+    for (const auto &f : m_store.flows())
+        end = std::max({end, f.outTime, f.inTime});
+    if (end == 0 || end < m_store.beginTime())
+        return;
+    m_store.metadata()[kRunEndKey] = std::to_string(end);
 }
 
 void RunSession::stop()

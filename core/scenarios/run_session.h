@@ -15,11 +15,26 @@
 
 namespace cl::scenarios {
 
+// The run in trace time: from its first event to the moment the run's own
+// "main" track ended, after every worker was reaped. CPU samples taken while
+// the session shuts down lie past it and are not part of the run. The
+// summary's wall_ms, the views and the exports all take the run's length
+// from here, so they show one number.
+struct RunWindow {
+    std::uint64_t begin = 0;
+    std::uint64_t end = 0;
+    bool finished = false; // the run is over: every lane ends at `end`
+    double ms() const { return end > begin ? double(end - begin) / 1e6 : 0.0; }
+};
+// From the store's metadata ("run_end_ns", set when a run finishes); for a
+// live or hand-made trace, [beginTime, endTime] and not finished.
+RunWindow runWindow(const trace::TraceStore &store);
+
 struct RunResult {
     QString scenarioId;
     ParameterValues params;
     Outcome outcome;
-    double wallMs = 0;
+    double wallMs = 0; // runWindow(store).ms() of the finished run
     std::vector<WorkerInfo> workers;
     quint64 droppedEvents = 0;
     quint64 events = 0;
@@ -67,6 +82,7 @@ private:
     void finish();
     // Empty when the run may start that many processes; else why not.
     static QString processCapRefusal(const Scenario &scenario, const ParameterValues &values);
+    void closeRunWindow();
 
     runtime::ProcessLauncher *m_launcher;
     std::unique_ptr<Active> m_active;

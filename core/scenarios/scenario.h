@@ -46,26 +46,14 @@ public:
     virtual QString title() const = 0;
     virtual QString category() const = 0;
     virtual QString description() const = 0;   // rich text
-    virtual QString pythonSnippet() const = 0; // the equivalent Python, for learners of the notes
-    // The snippet for these values, when its constants and branches follow
-    // them; by default the one above.
-    virtual QString pythonSnippetFor(const ParameterValues &values) const
-    {
-        Q_UNUSED(values);
-        return pythonSnippet();
-    }
+    // The equivalent Python for learners of the notes, written for `values`
+    // (threads or processes, lock on or off...): it runs with python3 as
+    // shown and prints lines like the console's.
+    virtual QString pythonSnippet(const ParameterValues &values) const = 0;
     virtual QList<ParameterSpec> parameters() const = 0;
     virtual QList<Preset> presets() const { return {}; }
     // How much shared memory the run needs (rings and their size).
     virtual record::SharedArena::Layout layout(const ParameterValues &values) const = 0;
-    // How many worker processes the run starts (they may all be alive at
-    // once); threads do not count. RunSession refuses a run above the safe
-    // limit before anything starts.
-    virtual int plannedProcesses(const ParameterValues &values) const
-    {
-        Q_UNUSED(values);
-        return 0;
-    }
     // Runs on the run thread; must return after every worker it started ended.
     virtual Outcome run(RunContext &context, const ParameterValues &values) const = 0;
 

@@ -15,8 +15,7 @@ public:
     QString title() const override;
     QString category() const override;
     QString description() const override;
-    QString pythonSnippet() const override;
-    QString pythonSnippetFor(const ParameterValues &values) const override;
+    QString pythonSnippet(const ParameterValues &values) const override;
     QList<ParameterSpec> parameters() const override;
     QList<Preset> presets() const override;
     record::SharedArena::Layout layout(const ParameterValues &values) const override;

@@ -5,12 +5,7 @@
 
 namespace cl::scenarios {
 
-QString SerialVsParallel::pythonSnippet() const
-{
-    return pythonSnippetFor(defaults());
-}
-
-QString SerialVsParallel::pythonSnippetFor(const ParameterValues &values) const
+QString SerialVsParallel::pythonSnippet(const ParameterValues &values) const
 {
     const QString mode = values.choice(QStringLiteral("mode"));
     const bool io = values.choice(QStringLiteral("workload")) == QLatin1String("io");

@@ -29,30 +29,117 @@ QString TicketRace::description() const
               "(red spans), one holds the lock at a time (blue spans), and the sales are exact.</p>");
 }
 
-QString TicketRace::pythonSnippet() const
+QString TicketRace::pythonSnippet(const ParameterValues &values) const
 {
-    return QStringLiteral(
-        "import multiprocessing, time\n"
-        "\n"
-        "def buyer(lock):\n"
-        "    with lock:                      # lock=off: drop this line\n"
-        "        with open('tickets.txt') as f:\n"
-        "            left = int(f.read())\n"
-        "        print('tickets left:', left, '- buying...')\n"
-        "        time.sleep(think_ms / 1000)\n"
-        "        if left > 0:\n"
-        "            with open('tickets.txt', 'w') as f:\n"
-        "                f.write(str(left - 1))\n"
-        "\n"
-        "if __name__ == '__main__':\n"
-        "    lock = multiprocessing.Lock()\n"
-        "    buyers = [multiprocessing.Process(target=buyer, args=(lock,))\n"
-        "              for _ in range(n_buyers)]\n"
-        "    for b in buyers:\n"
-        "        b.start()\n"
-        "        time.sleep(stagger_ms / 1000)\n"
-        "    for b in buyers:\n"
-        "        b.join()\n");
+    // Code, not prose: it stays in English like any Python source would.
+    const bool threads = values.choice(QStringLiteral("mode")) == QLatin1String("threads");
+    const bool lock = values.isOn(QStringLiteral("lock"));
+    const bool file = values.choice(QStringLiteral("store")) != QLatin1String("shm");
+    const QString mp = threads ? QStringLiteral("threading") : QStringLiteral("multiprocessing");
+    QStringList c;
+    c << QStringLiteral("# Ticket-sale race with %1, the count in %2, %3.")
+             .arg(threads ? QStringLiteral("threads") : QStringLiteral("processes"),
+                  file ? QStringLiteral("a file") : QStringLiteral("shared memory"),
+                  lock ? QStringLiteral("with a lock") : QStringLiteral("no lock"))
+      << QStringLiteral("# Save it as ticket_race.py and run: python3 ticket_race.py")
+      << QStringLiteral("import %1").arg(mp);
+    if (!threads)
+        c << QStringLiteral("import os");
+    c << QStringLiteral("import time") << QString()
+      << QStringLiteral("TICKETS = %1").arg(values.integer(QStringLiteral("tickets")))
+      << QStringLiteral("BUYERS = %1").arg(values.integer(QStringLiteral("buyers")))
+      << QStringLiteral("THINK_MS = %1  # between reading the count and writing it back")
+             .arg(values.integer(QStringLiteral("think_ms")))
+      << QStringLiteral("STAGGER_MS = %1  # between starting one buyer and the next")
+             .arg(values.integer(QStringLiteral("stagger_ms")));
+    if (file)
+        c << QStringLiteral("PATH = \"tickets.txt\"  # the file is the database, as in the notes");
+    if (threads) {
+        c << QString();
+        if (!file)
+            c << QStringLiteral("tickets_left = TICKETS  # threads share their process's memory: a global is the store");
+        if (lock)
+            c << QStringLiteral("lock = threading.Lock()");
+        c << QStringLiteral("bought = [0] * BUYERS  # one slot per buyer: no two write the same one");
+    }
+    c << QString() << QString()
+      << QStringLiteral("def say(line):")
+      << QStringLiteral("    # One write per line, so lines of different workers never run together.")
+      << QStringLiteral("    print(line + \"\\n\", end=\"\", flush=True)")
+      << QString() << QString();
+    if (file)
+        c << QStringLiteral("def read_tickets():") << QStringLiteral("    while True:")
+          << QStringLiteral("        with open(PATH) as f:") << QStringLiteral("            text = f.read()")
+          << QStringLiteral("        if text:  # another buyer may have just emptied the file to rewrite it")
+          << QStringLiteral("            return int(text)") << QString() << QString()
+          << QStringLiteral("def write_tickets(n):") << QStringLiteral("    with open(PATH, \"w\") as f:")
+          << QStringLiteral("        f.write(str(n))") << QString() << QString();
+
+    // How the buyer reads and writes the count, per store and mode.
+    const QString read = file ? QStringLiteral("read_tickets()")
+                         : threads ? QStringLiteral("tickets_left")
+                                   : QStringLiteral("tickets.value");
+    const QString write = file ? QStringLiteral("write_tickets(left - 1)")
+                          : threads ? QStringLiteral("tickets_left = left - 1")
+                                    : QStringLiteral("tickets.value = left - 1");
+    if (threads) {
+        c << QStringLiteral("def buyer(i):");
+        if (!file)
+            c << QStringLiteral("    global tickets_left");
+        c << QStringLiteral("    me = f\"buyer-{i + 1} (TID {threading.get_native_id()})\"");
+    } else {
+        c << QStringLiteral("def buyer(i, %1%2bought):")
+                 .arg(file ? QString() : QStringLiteral("tickets, "), lock ? QStringLiteral("lock, ") : QString())
+          << QStringLiteral("    me = f\"buyer-{i + 1} (PID {os.getpid()})\"");
+    }
+    QString in = QStringLiteral("    ");
+    if (lock) {
+        c << QStringLiteral("    with lock:  # read, think and write in one critical section");
+        in += QStringLiteral("    ");
+    }
+    c << in + QStringLiteral("left = %1").arg(read)
+      << in + QStringLiteral("say(f\"{me}: tickets left: {left} - buying...\")")
+      << in + QStringLiteral("time.sleep(THINK_MS / 1000)%1")
+                  .arg(lock ? QString() : QStringLiteral("  # others may read the same count meanwhile"))
+      << in + QStringLiteral("if left > 0:") << in + QStringLiteral("    ") + write
+      << in + QStringLiteral("    bought[i] = 1")
+      << in + QStringLiteral("    say(f\"{me}: bought a ticket, wrote {left - 1} back\")")
+      << in + QStringLiteral("else:")
+      << in + QStringLiteral("    say(f\"{me}: no ticket left (read {left}), nothing bought\")")
+      << QString() << QString();
+
+    QString indent;
+    if (threads) {
+        if (file)
+            c << QStringLiteral("write_tickets(TICKETS)");
+        c << QStringLiteral("buyers = [threading.Thread(target=buyer, args=(i,)) for i in range(BUYERS)]");
+    } else {
+        indent = QStringLiteral("    ");
+        c << QStringLiteral("if __name__ == \"__main__\":  # required: spawn and forkserver children import this file");
+        if (file)
+            c << QStringLiteral("    write_tickets(TICKETS)");
+        else
+            c << QStringLiteral("    tickets = multiprocessing.Value(\"q\", TICKETS, lock=False)  # the count in shared memory");
+        if (lock)
+            c << QStringLiteral("    lock = multiprocessing.Lock()");
+        c << QStringLiteral("    bought = multiprocessing.Array(\"i\", BUYERS, lock=False)  # one slot per buyer")
+          << QStringLiteral("    buyers = [multiprocessing.Process(target=buyer, args=(i, %1%2bought))")
+                 .arg(file ? QString() : QStringLiteral("tickets, "), lock ? QStringLiteral("lock, ") : QString())
+          << QStringLiteral("              for i in range(BUYERS)]");
+    }
+    const QString left = file ? QStringLiteral("read_tickets()")
+                         : threads ? QStringLiteral("tickets_left")
+                                   : QStringLiteral("tickets.value");
+    for (const QString &line :
+         {QStringLiteral("for b in buyers:"), QStringLiteral("    b.start()"),
+          QStringLiteral("    time.sleep(STAGGER_MS / 1000)"), QStringLiteral("for b in buyers:"),
+          QStringLiteral("    b.join()"), QStringLiteral("sold = sum(bought)"), QStringLiteral("left = %1").arg(left),
+          QStringLiteral("oversold = sold - (TICKETS - left)"), QStringLiteral("if oversold > 0:"),
+          QStringLiteral("    print(f\"Oversold: {oversold} tickets. {sold} buyers bought, \""),
+          QStringLiteral("          f\"but the count only went from {TICKETS} to {left}.\")"),
+          QStringLiteral("else:"), QStringLiteral("    print(f\"No ticket oversold: {sold} sold, {left} left.\")")})
+        c << indent + line;
+    return c.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
 QList<ParameterSpec> TicketRace::parameters() const
