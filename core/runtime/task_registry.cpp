@@ -1,5 +1,6 @@
 #include "core/runtime/task_registry.h"
 #include "core/scenarios/race_tasks.h"
+#include "core/runtime/pool_worker.h"
 
 #include <array>
 
@@ -13,6 +14,8 @@ constexpr std::array kTasks{
     TaskEntry{"counter-race.worker", &scenarios::counterWorkerTask},
     TaskEntry{"test.exit-code", &scenarios::exitCodeTask},
     TaskEntry{"test.sleep", &scenarios::sleepTask},
+    TaskEntry{"pool.worker", &poolWorkerTask},
+    TaskEntry{"pool.result-handler", &poolResultHandlerTask},
 };
 } // namespace
 

@@ -53,6 +53,10 @@ public:
     // Waits for every worker, recording each exit. Returns when all ended.
     void waitAll();
     bool sleepMs(std::int64_t ms); // instrumented, on the main track; false if stopped
+    // Records the exits of workers that ended, waiting up to timeoutMs for one
+    // (for primitives such as pools that wait on their own terms). Returns
+    // false once every worker has ended.
+    bool reap(int timeoutMs) { return reapOnce(timeoutMs); }
 
     // Any thread: kill processes, tell threads to return.
     void requestStop();
