@@ -1,6 +1,9 @@
 #include "core/scenarios/catalogue.h"
 #include "core/scenarios/counter_race.h"
 #include "core/scenarios/ticket_race.h"
+#include "core/scenarios/log_pool.h"
+#include "core/scenarios/pool_callbacks.h"
+#include "core/scenarios/pool_lesson.h"
 
 namespace cl::scenarios {
 
@@ -8,7 +11,10 @@ const QList<const Scenario *> &catalogue()
 {
     static const TicketRace ticketRace;
     static const CounterRace counterRace;
-    static const QList<const Scenario *> all{&ticketRace, &counterRace};
+    static const PoolLesson pool;
+    static const PoolCallbacks poolCallbacks;
+    static const LogPool logPool;
+    static const QList<const Scenario *> all{&ticketRace, &counterRace, &pool, &poolCallbacks, &logPool};
     return all;
 }
 

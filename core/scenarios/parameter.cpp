@@ -39,6 +39,14 @@ QString choiceLabel(const QString &choice)
         {"shm", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "shared memory")},
         {"processes", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "processes")},
         {"threads", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "threads")},
+        {"pool", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "pool")},
+        {"process-per-task", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "one process per task")},
+        {"map", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "map()")},
+        {"apply", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "apply()")},
+        {"apply_async", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "apply_async()")},
+        {"sleep", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "sleep")},
+        {"cpu", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "compute (CPU)")},
+        {"serial", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "serial")},
     };
     for (const auto &l : labels)
         if (choice == QLatin1String(l.id))

@@ -13,6 +13,8 @@ const char *const kTexts[] = {
     QT_TRANSLATE_NOOP("cl::trace::Messages", "no ticket left (read %1), nothing bought"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "done: %1 increments, last wrote %2"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "stopped before finishing"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "done: task %1 returned %2 — callback in PID %3, TID %4"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "%1: %2 lines, %3 distinct IPs"),
 };
 } // namespace
 

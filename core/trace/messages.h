@@ -13,6 +13,8 @@ enum class MessageId : std::int64_t {
     SoldOut,              // %1 = tickets read
     CounterDone,          // %1 = increments done, %2 = value seen last
     StoppedEarly,         // no arguments
+    PoolCallbackRan,      // %1 = task, %2 = its result, %3 = pid, %4 = tid of the callback
+    LogFileCounted,       // %1 = file name, %2 = lines, %3 = distinct IPs
 };
 
 inline constexpr char kMessageArgSeparator = '\x1f';
