@@ -120,10 +120,11 @@ QList<ParameterSpec> LogPool::parameters() const
     using T = ParameterSpec::Type;
     return {
         {QStringLiteral("files"), T::Integer, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Files"), "",
-         QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Access-log files, one per day (the notes have 8)."), 1, 64,
+         QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Access-log files, one per day (the notes have 8)."), 1, 32,
          8, {}, {}},
         {QStringLiteral("lines_per_file"), T::Integer, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Lines per file"),
-         "", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Requests logged in each file."), 1, 200000, 20000, {}, {}},
+         "", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Requests logged in each file (about 110 bytes each)."), 1,
+         100000, 20000, {}, {}},
         {kApproach, T::Choice, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Approach"), "",
          QT_TRANSLATE_NOOP("cl::scenarios::Parameters",
                            "Count the files with a process pool, one task per file, or one after another."),
