@@ -123,7 +123,8 @@ void TestParameterForm::choiceEditors_data()
     QTest::addColumn<QString>("defaultId");
     QTest::newRow("store") << "store" << QStringList{QStringLiteral("file"), QStringLiteral("shm")} << "file";
     QTest::newRow("lock") << "lock" << QStringList{QStringLiteral("on"), QStringLiteral("off")} << "off";
-    QTest::newRow("mode") << "mode" << QStringList{QStringLiteral("processes"), QStringLiteral("threads")}
+    QTest::newRow("mode") << "mode"
+                          << QStringList{QStringLiteral("processes"), QStringLiteral("threads"), QStringLiteral("pool")}
                           << "processes";
 }
 

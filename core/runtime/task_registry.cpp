@@ -3,6 +3,7 @@
 #include "core/scenarios/lock_contention_tasks.h"
 #include "core/scenarios/serial_vs_parallel_tasks.h"
 #include "core/scenarios/producer_consumer_tasks.h"
+#include "core/runtime/pool_worker.h"
 
 #include <array>
 
@@ -20,6 +21,8 @@ constexpr std::array kTasks{
     TaskEntry{"serial-vs-parallel.job", &scenarios::parallelJobTask},
     TaskEntry{"producer-consumer.producer", &scenarios::producerTask},
     TaskEntry{"producer-consumer.consumer", &scenarios::consumerTask},
+    TaskEntry{"pool.worker", &poolWorkerTask},
+    TaskEntry{"pool.result-handler", &poolResultHandlerTask},
 };
 } // namespace
 

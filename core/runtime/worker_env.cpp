@@ -17,7 +17,7 @@ void sleepNs(std::int64_t ns)
 
 bool WorkerEnv::sleepMs(std::int64_t ms)
 {
-    writer->spanBegin(trace::SpanState::Sleep);
+    writer->spanBegin(trace::SpanState::Sleep, taskObject);
     const std::uint64_t deadline = record::monotonicNs() + std::uint64_t(ms) * 1000000ull;
     bool stopped = false;
     for (;;) {
@@ -31,7 +31,7 @@ bool WorkerEnv::sleepMs(std::int64_t ms)
         // Slices keep Stop responsive for thread workers, which cannot be killed.
         sleepNs(std::int64_t(std::min<std::uint64_t>(deadline - now, 10'000'000ull)));
     }
-    writer->spanEnd(trace::SpanState::Sleep);
+    writer->spanEnd(trace::SpanState::Sleep, taskObject);
     return !stopped;
 }
 

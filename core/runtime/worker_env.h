@@ -20,6 +20,9 @@ struct WorkerEnv {
     std::int32_t workerIndex = 0;
     const unsigned char *args = nullptr;
     std::size_t argsSize = 0;
+    // The object this worker is busy with (a pool's "task N"), or 0; spans
+    // the worker records on its behalf, such as sleeps, carry it.
+    std::uint32_t taskObject = 0;
 
     template<typename T> T argsAs() const
     {

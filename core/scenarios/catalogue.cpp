@@ -4,6 +4,9 @@
 #include "core/scenarios/serial_vs_parallel.h"
 #include "core/scenarios/producer_consumer.h"
 #include "core/scenarios/ticket_race.h"
+#include "core/scenarios/log_pool.h"
+#include "core/scenarios/pool_callbacks.h"
+#include "core/scenarios/pool_lesson.h"
 
 namespace cl::scenarios {
 
@@ -14,7 +17,12 @@ const QList<const Scenario *> &catalogue()
     static const LockContention lockContention;
     static const SerialVsParallel serialVsParallel;
     static const ProducerConsumer producerConsumer;
-    static const QList<const Scenario *> all{&serialVsParallel, &ticketRace, &counterRace, &lockContention,
+    static const PoolLesson pool;
+    static const PoolCallbacks poolCallbacks;
+    static const LogPool logPool;
+    // The notes' order: processes and threads, pools, locks and races, queues.
+    static const QList<const Scenario *> all{&serialVsParallel, &pool,         &poolCallbacks, &logPool,
+                                             &ticketRace,       &counterRace,  &lockContention,
                                              &producerConsumer};
     return all;
 }

@@ -50,6 +50,12 @@ QString choiceLabel(const QString &choice)
         {"joinable", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "joinable (JoinableQueue)")},
         {"sentinel", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "a None per consumer")},
         {"daemon", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "daemon consumers")},
+        {"pool", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "pool")},
+        {"process-per-task", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "one process per task")},
+        {"map", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "map()")},
+        {"apply", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "apply()")},
+        {"apply_async", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "apply_async()")},
+        {"sleep", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "sleep")},
     };
     for (const auto &l : labels)
         if (choice == QLatin1String(l.id))

@@ -40,7 +40,7 @@ QString ProducerConsumer::pythonSnippet(const ParameterValues &v) const
     return QStringLiteral(
                "import multiprocessing, queue, threading, time\n"
                "\n"
-               "# The lesson's parameters (set them as in the form):\n"
+               "# The lesson's parameters, as set in the form:\n"
                "producers, consumers, items = %1, %2, %3\n"
                "capacity, produce_ms, consume_ms = %4, %5, %6\n"
                "joinable, daemon, processes = %7, %8, %9  # queue, shutdown, mode\n"

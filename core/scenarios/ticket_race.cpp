@@ -3,6 +3,8 @@
 #include "core/runtime/ticket_store.h"
 #include "core/scenarios/race_tasks.h"
 #include "core/scenarios/run_context.h"
+#include "core/scenarios/ticket_race_pool.h"
+#include "core/runtime/pool_board.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,7 +28,10 @@ QString TicketRace::description() const
               "count: both sell \"the last ticket\" and the count goes down by one only. "
               "The verdict counts these oversold tickets from what the buyers really wrote.</p>"
               "<p>With the lock on, read–think–write becomes a critical section: buyers wait their turn "
-              "(red spans), one holds the lock at a time (blue spans), and the sales are exact.</p>");
+              "(red spans), one holds the lock at a time (blue spans), and the sales are exact.</p>"
+              "<p>With <b>pool</b>, the buyers are tasks of a process pool (seed 000 §4.2): a few "
+              "\"pool worker\" rows take buyer after buyer. The notes need a Manager's lock there; here "
+              "the lock lives in shared memory that every pool worker maps.</p>");
 }
 
 QString TicketRace::pythonSnippet(const ParameterValues &values) const
@@ -169,8 +174,12 @@ QList<ParameterSpec> TicketRace::parameters() const
          QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Hold a shared lock from reading to writing."), 0, 0, 0,
          {QStringLiteral("on"), QStringLiteral("off")}, QStringLiteral("off")},
         {QStringLiteral("mode"), T::Choice, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Workers run as"), "",
-         QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Run the buyers as processes or as threads."), 0, 0, 0,
-         {QStringLiteral("processes"), QStringLiteral("threads")}, QStringLiteral("processes")},
+         QT_TRANSLATE_NOOP("cl::scenarios::Parameters",
+                           "Run the buyers as processes, as threads, or as tasks of a process pool."), 0, 0, 0,
+         {QStringLiteral("processes"), QStringLiteral("threads"), QStringLiteral("pool")}, QStringLiteral("processes")},
+        {QStringLiteral("pool_size"), T::Integer, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Pool size"), "",
+         QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Worker processes when the buyers run in a pool (the notes use 5)."),
+         1, 64, 5, {}, {}},
     };
 }
 
@@ -203,9 +212,11 @@ record::SharedArena::Layout TicketRace::layout(const ParameterValues &values) co
 {
     record::SharedArena::Layout l;
     // A buyer writes a few dozen events; every buyer can be alive at once.
-    l.ringCount = std::uint32_t(values.integer(QStringLiteral("buyers")));
+    l.ringCount = std::uint32_t(std::max(values.integer(QStringLiteral("buyers")),
+                                         values.integer(QStringLiteral("pool_size")) + 1)); // + pool result handler
     l.ringCapacity = 1024;
-    l.objectsBytes = 64 * 1024 + std::size_t(values.integer(QStringLiteral("buyers"))) * sizeof(BuyerResult);
+    l.objectsBytes = 64 * 1024 + std::size_t(values.integer(QStringLiteral("buyers"))) * sizeof(BuyerResult) +
+                     runtime::PoolBoard::bytesFor(std::uint32_t(values.integer(QStringLiteral("buyers"))));
     return l;
 }
 
@@ -274,13 +285,18 @@ Outcome TicketRace::run(RunContext &context, const ParameterValues &values) cons
         context.writer().nameObject(runtime::SharedMutex(arena, args.lockOffset).objectId(), "ticket lock");
 
     const qint64 stagger = values.integer(QStringLiteral("stagger_ms"));
-    for (int i = 0; i < buyers; ++i) {
+    const bool inPool = values.choice(QStringLiteral("mode")) == QLatin1String("pool");
+    if (inPool)
+        out.error = runTicketBuyersInPool(context, args, buyers, int(values.integer(QStringLiteral("pool_size"))), stagger);
+    for (int i = 0; !inPool && i < buyers; ++i) {
         if (!context.spawn(asThreads, "ticket-race.buyer", "buyer-" + std::to_string(i + 1), i, args))
             break;
         if (stagger > 0 && i + 1 < buyers && !context.sleepMs(stagger))
             break;
     }
     context.waitAll();
+    if (!context.error().isEmpty() && out.error.isEmpty())
+        out.error = context.error();
 
     // The verdict comes from what the buyers did and what the store holds now.
     const auto *results = arena.object<BuyerResult>(args.resultsOffset);

@@ -21,6 +21,8 @@ const char *const kTexts[] = {
     QT_TRANSLATE_NOOP("cl::trace::Messages", "q.join() returned: every item is marked done"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "ending the daemon consumers"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "producers done: putting %1 × None, one per consumer"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "done: task %1 returned %2 — callback in PID %3, TID %4"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "%1: %2 lines, %3 distinct IPs"),
 };
 } // namespace
 

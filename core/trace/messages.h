@@ -21,6 +21,8 @@ enum class MessageId : std::int64_t {
     QueueJoined,          // no arguments
     EndingDaemons,        // no arguments
     PuttingSentinels,     // %1 = how many
+    PoolCallbackRan,      // %1 = task, %2 = its result, %3 = pid, %4 = tid of the callback
+    LogFileCounted,       // %1 = file name, %2 = lines, %3 = distinct IPs
 };
 
 inline constexpr char kMessageArgSeparator = '\x1f';
