@@ -283,4 +283,11 @@ Outcome LogPool::run(RunContext &context, const ParameterValues &values) const
     return out;
 }
 
+int LogPool::plannedProcesses(const ParameterValues &values) const
+{
+    if (values.choice(QStringLiteral("approach")) != QLatin1String("pool"))
+        return 0;
+    return int(values.integer(QStringLiteral("pool_size"))) + 1;
+}
+
 } // namespace cl::scenarios

@@ -213,4 +213,11 @@ Outcome PoolCallbacks::run(RunContext &context, const ParameterValues &values) c
     return out;
 }
 
+int PoolCallbacks::plannedProcesses(const ParameterValues &values) const
+{
+    if (values.choice(QStringLiteral("pool")) != QLatin1String("processes"))
+        return 0;
+    return int(values.integer(QStringLiteral("pool_size"))) + 1;
+}
+
 } // namespace cl::scenarios

@@ -16,6 +16,7 @@ public:
     QString category() const override;
     QString description() const override;
     QString pythonSnippet(const ParameterValues &values) const override;
+    int plannedProcesses(const ParameterValues &values) const override;
     QList<ParameterSpec> parameters() const override;
     QList<Preset> presets() const override;
     record::SharedArena::Layout layout(const ParameterValues &values) const override;

@@ -256,4 +256,13 @@ Outcome PoolLesson::run(RunContext &context, const ParameterValues &values) cons
     return out;
 }
 
+int PoolLesson::plannedProcesses(const ParameterValues &values) const
+{
+    // One process per task may have them all alive at once; a pool has its
+    // workers and the result handler.
+    if (values.choice(QStringLiteral("approach")) == QLatin1String("process-per-task"))
+        return int(values.integer(QStringLiteral("tasks")));
+    return int(values.integer(QStringLiteral("pool_size"))) + 1;
+}
+
 } // namespace cl::scenarios

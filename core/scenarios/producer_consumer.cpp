@@ -187,4 +187,11 @@ record::SharedArena::Layout ProducerConsumer::layout(const ParameterValues &valu
     return l;
 }
 
+int ProducerConsumer::plannedProcesses(const ParameterValues &values) const
+{
+    if (values.choice(QStringLiteral("mode")) != QLatin1String("processes"))
+        return 0;
+    return int(values.integer(QStringLiteral("producers")) + values.integer(QStringLiteral("consumers")));
+}
+
 } // namespace cl::scenarios

@@ -52,6 +52,14 @@ public:
     virtual QString pythonSnippet(const ParameterValues &values) const = 0;
     virtual QList<ParameterSpec> parameters() const = 0;
     virtual QList<Preset> presets() const { return {}; }
+    // How many worker processes the run starts (they may all be alive at
+    // once); threads do not count. RunSession refuses a run above the safe
+    // limit before anything starts.
+    virtual int plannedProcesses(const ParameterValues &values) const
+    {
+        Q_UNUSED(values);
+        return 0;
+    }
     // How much shared memory the run needs (rings and their size).
     virtual record::SharedArena::Layout layout(const ParameterValues &values) const = 0;
     // Runs on the run thread; must return after every worker it started ended.

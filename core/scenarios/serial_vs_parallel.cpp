@@ -292,4 +292,11 @@ QString SerialVsParallel::verdict(const ParameterValues &values, const Outcome &
     return text;
 }
 
+int SerialVsParallel::plannedProcesses(const ParameterValues &values) const
+{
+    // Processes mode starts one process per job; the other modes use threads.
+    return values.choice(QStringLiteral("mode")) == QLatin1String("processes") ? int(values.integer(QStringLiteral("jobs")))
+                                                                                : 0;
+}
+
 } // namespace cl::scenarios

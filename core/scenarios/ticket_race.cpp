@@ -223,9 +223,12 @@ record::SharedArena::Layout TicketRace::layout(const ParameterValues &values) co
 int TicketRace::plannedProcesses(const ParameterValues &values) const
 {
     // Every buyer is one process, and all of them may be alive at once.
-    return values.choice(QStringLiteral("mode")) == QLatin1String("processes")
-               ? int(values.integer(QStringLiteral("buyers")))
-               : 0;
+    const QString mode = values.choice(QStringLiteral("mode"));
+    if (mode == QLatin1String("processes"))
+        return int(values.integer(QStringLiteral("buyers")));
+    if (mode == QLatin1String("pool"))
+        return int(values.integer(QStringLiteral("pool_size"))) + 1; // + the pool's result handler
+    return 0;
 }
 
 Outcome TicketRace::run(RunContext &context, const ParameterValues &values) const
