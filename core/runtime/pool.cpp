@@ -60,13 +60,8 @@ bool Pool::start()
         }
         const int handle =
             m_host.startWorker(threads, "pool.worker", "pool worker " + std::to_string(i + 1), i, args);
-        if (handle < 0) {
-            fail({PoolFailure::Kind::StartFailed, i + 1, 0, 0, 0, {}});
-            terminate();
-            waitForWorkers();
-            m_joined = true;
-            return false;
-        }
+        if (handle < 0)
+            return abandonStart({PoolFailure::Kind::StartFailed, i + 1, 0, 0, 0, {}});
         m_handles.push_back(handle);
         m_workerNumbers.push_back(i + 1);
     }
@@ -76,13 +71,8 @@ bool Pool::start()
         args.onResult = &Pool::deliverHook;
         args.context = this;
         const int handle = m_host.startWorker(true, "pool.result-handler", "result handler", 0, args);
-        if (handle < 0) {
-            fail({PoolFailure::Kind::StartFailed, 0, 0, 0, 0, {}});
-            terminate();
-            waitForWorkers();
-            m_joined = true;
-            return false;
-        }
+        if (handle < 0)
+            return abandonStart({PoolFailure::Kind::StartFailed, 0, 0, 0, 0, {}});
         m_handles.push_back(handle);
         m_workerNumbers.push_back(0);
     }
@@ -91,15 +81,20 @@ bool Pool::start()
     // all. Waiting until every worker listens shows the k workers sharing.
     const PoolBoardState *st = m_board.state();
     const auto size = std::uint32_t(m_size);
-    if (!waitUntil(st->ready, [st, size] { return st->ready.load(std::memory_order_acquire) >= size; })) {
-        if (m_failure.kind == PoolFailure::Kind::None && !m_host.stopRequested())
-            fail({PoolFailure::Kind::StartFailed, 0, 0, 0, 0, {}});
-        terminate();
-        waitForWorkers();
-        m_joined = true;
-        return false;
-    }
+    if (!waitUntil(st->ready, [st, size] { return st->ready.load(std::memory_order_acquire) >= size; }))
+        return abandonStart({m_host.stopRequested() ? PoolFailure::Kind::None : PoolFailure::Kind::StartFailed,
+                             0, 0, 0, 0, {}});
     return true;
+}
+
+bool Pool::abandonStart(PoolFailure failure)
+{
+    if (failure.kind != PoolFailure::Kind::None)
+        fail(std::move(failure));
+    terminate();
+    waitForWorkers();
+    m_joined = true;
+    return false;
 }
 
 std::int64_t Pool::applyAsync(std::string_view function, const void *args, std::size_t size,

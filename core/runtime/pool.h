@@ -92,11 +92,13 @@ public:
     template<typename Args>
     std::int64_t applyAsync(std::string_view function, const Args &args, PoolCallback callback = {})
     {
+        static_assert(sizeof(Args) <= kPoolArgsBytes, "a task's arguments must fit in its slot");
         return applyAsync(function, &args, sizeof(Args), std::move(callback));
     }
     // Submits and waits for the result: one task at a time.
     template<typename Args> bool apply(std::string_view function, const Args &args, PoolResult *out = nullptr)
     {
+        static_assert(sizeof(Args) <= kPoolArgsBytes, "a task's arguments must fit in its slot");
         const std::int64_t task = applyAsync(function, &args, sizeof(Args));
         if (task < 0 || !wait(task))
             return false;
@@ -108,6 +110,7 @@ public:
     template<typename Args>
     bool map(std::string_view function, const std::vector<Args> &args, std::vector<PoolResult> *out = nullptr)
     {
+        static_assert(sizeof(Args) <= kPoolArgsBytes, "a task's arguments must fit in its slot");
         std::vector<std::int64_t> tasks;
         for (const Args &a : args) {
             tasks.push_back(applyAsync(function, &a, sizeof(Args)));
@@ -131,7 +134,6 @@ public:
     PoolResult result(std::uint32_t task) const;
     std::uint32_t submitted() const;
     const PoolFailure &failure() const { return m_failure; }
-    bool stopped() const { return m_host.stopRequested(); }
     const PoolBoard &board() const { return m_board; }
     Kind kind() const { return m_kind; }
     int size() const { return m_size; }
@@ -145,6 +147,8 @@ private:
     // Waits on `word` until done(); the submitting thread shows as blocked.
     bool waitUntil(const std::atomic<std::uint32_t> &word, const std::function<bool()> &done);
     bool fail(PoolFailure failure);
+    // Stops what start() had started; returns false.
+    bool abandonStart(PoolFailure failure);
     void waitForWorkers();
 
     PoolHost &m_host;
