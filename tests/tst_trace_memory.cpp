@@ -166,6 +166,8 @@ class TestTraceMemory : public QObject {
 private:
     QTemporaryDir m_dir;
 
+    static bool haveApp() { return QFile::exists(qEnvironmentVariable("CL_APP_EXE")); }
+
 private Q_SLOTS:
     void syntheticWorkloadStaysWithinTheLimit();
     void collectorBacklogIsBounded();
@@ -314,6 +316,7 @@ void TestTraceMemory::cliRunStaysWithinMemory()
 {
     if (kSanitized)
         QSKIP("peak memory is measured on the plain build: sanitizers multiply it");
+    QVERIFY2(haveApp(), "CL_APP_EXE must name the built concurrency-lab");
     // 32 processes, 20,000 lock turns each: about 2.5 million events. Before
     // the store had a limit and the export streamed, this run peaked above
     // 2 GB; now the store keeps 100,000 items and the rings (about 140 MB of
@@ -348,6 +351,7 @@ void TestTraceMemory::cliRunStaysWithinMemory()
 
 void TestTraceMemory::badLimitInTheEnvironment()
 {
+    QVERIFY2(haveApp(), "CL_APP_EXE must name the built concurrency-lab");
     const QString summary = m_dir.filePath(QStringLiteral("bad-limit-summary.json"));
     const QString out = m_dir.filePath(QStringLiteral("bad-limit.out"));
     const Spawned run = spawnApp({QStringLiteral("run"), QStringLiteral("counter-race"), QStringLiteral("--set"),
