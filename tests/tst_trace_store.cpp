@@ -1,58 +1,23 @@
 // The trace store fed with hand-made events: what the views rely on (sorted
 // spans, paired flows, grouped processes) must hold however the collector's
 // batches interleave writers.
-#include "trace_builder.h"
-#include "core/record/collector.h"
-#include "core/trace/trace_store.h"
+#include "store_builder.h"
 
 #include <QTest>
 
 #include <vector>
 
-using cl::record::Batch;
 using cl::trace::CounterTrack;
 using cl::trace::Event;
 using cl::trace::EventKind;
 using cl::trace::SpanState;
 using cl::trace::TraceStore;
-
-namespace {
-
+using cl::tests::Batches;
+using cl::tests::batch;
+using cl::tests::begin;
+using cl::tests::end;
 using cl::tests::ev;
-
-Event begin(std::int32_t pid, std::int32_t tid, std::uint64_t t, SpanState s, std::uint32_t object = 0)
-{
-    return ev(EventKind::SpanBegin, pid, tid, t, std::uint8_t(s), object);
-}
-
-Event end(std::int32_t pid, std::int32_t tid, std::uint64_t t, SpanState s, std::uint32_t object = 0)
-{
-    return ev(EventKind::SpanEnd, pid, tid, t, std::uint8_t(s), object);
-}
-
-Batch batch(std::vector<Event> events, std::vector<std::pair<std::uint32_t, std::string>> strings = {},
-            std::uint64_t dropped = 0)
-{
-    Batch b;
-    b.events = std::move(events);
-    b.strings = std::move(strings);
-    b.droppedTotal = dropped;
-    return b;
-}
-
-const cl::trace::WorkerTrack &track(const TraceStore &store, std::int32_t pid, std::int32_t tid)
-{
-    const int i = store.workerIndex(pid, tid);
-    if (i < 0)
-        qFatal("no track for %d/%d", pid, tid);
-    return store.workers()[std::size_t(i)];
-}
-
-using Batches = std::vector<std::vector<Event>>;
-
-} // namespace
-
-Q_DECLARE_METATYPE(Batches)
+using cl::tests::track;
 
 class TestTraceStore : public QObject {
     Q_OBJECT
@@ -123,8 +88,7 @@ void TestTraceStore::spansPairAndSort()
         QCOMPARE(w.spans[i].state, states[i]);
         QCOMPARE(w.spans[i].objectId, objects[i]);
     }
-    for (auto since : w.openSince)
-        QCOMPARE(since, std::uint64_t(0));
+    QVERIFY(w.open.empty());
     QCOMPARE(w.startTime, std::uint64_t(100));
     QCOMPARE(w.lastTime, std::uint64_t(500));
 }
@@ -136,9 +100,10 @@ void TestTraceStore::openSpans()
                         begin(1, 1, 150, SpanState::LockWait, 42), end(1, 1, 90, SpanState::Sleep)}));
     const auto &w = track(store, 1, 1);
     QCOMPARE(w.spans.size(), std::size_t(1)); // the Sleep end without a begin is ignored
-    QCOMPARE(w.openSince[std::size_t(SpanState::LockWait)], std::uint64_t(150));
-    QCOMPARE(w.openObject[std::size_t(SpanState::LockWait)], std::uint32_t(42));
-    QCOMPARE(w.openSince[std::size_t(SpanState::Sleep)], std::uint64_t(0));
+    QCOMPARE(w.open.size(), std::size_t(1));
+    QCOMPARE(w.open[0].begin, std::uint64_t(150));
+    QCOMPARE(w.open[0].state, SpanState::LockWait);
+    QCOMPARE(w.open[0].objectId, std::uint32_t(42));
 
     // The end arrives with a later batch and closes the span opened earlier.
     store.ingest(batch({end(1, 1, 400, SpanState::LockWait, 42)}));
@@ -147,7 +112,7 @@ void TestTraceStore::openSpans()
     QCOMPARE(w2.spans[1].begin, std::uint64_t(150));
     QCOMPARE(w2.spans[1].end, std::uint64_t(400));
     QCOMPARE(w2.spans[1].objectId, std::uint32_t(42));
-    QCOMPARE(w2.openSince[std::size_t(SpanState::LockWait)], std::uint64_t(0));
+    QVERIFY(w2.open.empty());
 }
 
 void TestTraceStore::workerExitClosesOpenSpans()
@@ -157,7 +122,7 @@ void TestTraceStore::workerExitClosesOpenSpans()
     store.ingest(batch({begin(5, 5, 100, SpanState::Running), begin(5, 5, 120, SpanState::LockHold, 9),
                         begin(5, 5, 130, SpanState::QueueFullWait, 3)}));
     // The exit is recorded by the reaper (another writer), for the dead worker.
-    store.ingest(batch({ev(EventKind::WorkerExit, 5, 5, 700, 0, 0, -9)}));
+    store.ingest(batch({cl::tests::exitOf(5, 5, 700, -9)}));
     const auto &w = track(store, 5, 5);
     QVERIFY(w.exited);
     QCOMPARE(w.exitTime, std::uint64_t(700));
@@ -173,8 +138,7 @@ void TestTraceStore::workerExitClosesOpenSpans()
         QCOMPARE(w.spans[i].state, states[i]);
         QCOMPARE(w.spans[i].objectId, objects[i]);
     }
-    for (auto since : w.openSince)
-        QCOMPARE(since, std::uint64_t(0));
+    QVERIFY(w.open.empty());
 }
 
 void TestTraceStore::workerStartNamesTrack()
@@ -367,8 +331,16 @@ void TestTraceStore::clearAndRevision()
     store.ingest(batch({}));
     QVERIFY(bumped());
 
+    store.setItemLimit(3);
+    store.ingest(batch({ev(EventKind::Counter, 1, 1, 400, 0, 3, 3), ev(EventKind::Counter, 1, 1, 410, 0, 3, 4)}));
+    // Five items are stored already: a lower limit keeps them and takes no more.
+    QCOMPARE(store.storedItems(), std::uint64_t(5));
+    QCOMPARE(store.droppedByLimit(), std::uint64_t(2));
     store.clear();
     QVERIFY(bumped()); // views must notice the store went empty
+    QCOMPARE(store.itemLimit(), std::uint64_t(3)); // a setting, not part of the trace
+    QCOMPARE(store.storedItems(), std::uint64_t(0));
+    QCOMPARE(store.droppedByLimit(), std::uint64_t(0));
     QVERIFY(store.workers().empty());
     QVERIFY(store.counters().empty());
     QVERIFY(store.prints().empty());

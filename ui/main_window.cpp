@@ -319,7 +319,7 @@ void MainWindow::updateProgress()
     m_statusDropped->setStyleSheet(dropped > 0 ? QStringLiteral("QLabel { color:#b71c1c; font-weight:bold; }")
                                                : QString());
     if (running && m_viewsShowRun)
-        m_summary->setLiveCounts(store.eventCount(), dropped);
+        m_summary->setLiveCounts(store.eventCount(), dropped, store.droppedByLimit(), store.itemLimit());
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)

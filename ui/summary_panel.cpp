@@ -107,6 +107,7 @@ SummaryPanel::SummaryPanel(QWidget *parent) : QWidget(parent)
     addRow(m_methodLabel, m_method, QStringLiteral("startMethod"));
     addRow(m_eventsLabel, m_events, QStringLiteral("events"));
     addRow(m_droppedLabel, m_dropped, QStringLiteral("dropped"));
+    addRow(m_droppedByLimitLabel, m_droppedByLimit, QStringLiteral("droppedByLimit"));
     addRow(m_paramsLabel, m_params, QStringLiteral("params"));
     runBox->addWidget(m_runTitle);
     runBox->addLayout(form);
@@ -164,6 +165,18 @@ void SummaryPanel::setDropped(quint64 dropped)
     }
 }
 
+void SummaryPanel::setDroppedByLimit(quint64 dropped, quint64 limit)
+{
+    m_droppedByLimit->setText(QLocale().toString(dropped));
+    if (dropped > 0) {
+        m_droppedByLimit->setText(tr("%1 — the trace keeps its first %2 items; the rest were counted, not kept")
+                                      .arg(QLocale().toString(dropped), QLocale().toString(limit)));
+        m_droppedByLimit->setStyleSheet(QStringLiteral("QLabel { color:#b71c1c; font-weight:bold; }"));
+    } else {
+        m_droppedByLimit->setStyleSheet(QString());
+    }
+}
+
 void SummaryPanel::showEmpty(const QString &scenarioTitle)
 {
     m_hasResult = false;
@@ -177,6 +190,7 @@ void SummaryPanel::showEmpty(const QString &scenarioTitle)
     for (QLabel *l : {m_wall, m_method, m_events, m_params})
         l->setText(QStringLiteral("—"));
     setDropped(0);
+    setDroppedByLimit(0, 0);
 }
 
 void SummaryPanel::showRunning()
@@ -191,10 +205,11 @@ void SummaryPanel::showRunning()
     setLiveCounts(0, 0);
 }
 
-void SummaryPanel::setLiveCounts(quint64 events, quint64 dropped)
+void SummaryPanel::setLiveCounts(quint64 events, quint64 dropped, quint64 droppedByLimit, quint64 itemLimit)
 {
     m_events->setText(QLocale().toString(events));
     setDropped(dropped);
+    setDroppedByLimit(droppedByLimit, itemLimit);
 }
 
 void SummaryPanel::showResult(const scenarios::RunResult &result, const trace::TraceStore &store)
@@ -226,6 +241,7 @@ void SummaryPanel::showResult(const scenarios::RunResult &result, const trace::T
                                                                   : tr("fork server"));
     m_events->setText(QLocale().toString(result.events));
     setDropped(result.droppedEvents);
+    setDroppedByLimit(result.droppedByLimit, result.itemLimit);
     m_params->setText(result.params.toDisplayString());
 
     m_workers->setRowCount(int(result.workers.size()));
@@ -264,6 +280,12 @@ void SummaryPanel::retranslate()
     m_droppedLabel->setText(tr("Dropped events:"));
     m_droppedLabel->setToolTip(tr("Events that did not fit in a worker's ring buffer. "
                                   "When this is not 0, the timeline is missing something."));
+    m_droppedByLimitLabel->setText(tr("Not kept (store full):"));
+    m_droppedByLimitLabel->setToolTip(tr("Spans, samples, hand-overs and printed lines that arrived after the trace "
+                                         "store reached its limit. The limit keeps a long run from using up the "
+                                         "computer's memory. When this is not 0, the end of the run is missing "
+                                         "from the timeline and the exported trace."));
+    m_droppedByLimit->setToolTip(m_droppedByLimitLabel->toolTip());
     m_paramsLabel->setText(tr("Parameters:"));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The summary tab: the verdict in large text, the verdict's metrics, run
-// facts (wall time, start method, events recorded and dropped), and every
+// facts (wall time, start method, events recorded, dropped in full rings and
+// at the trace store's limit), and every
 // worker with its PID/TID and how it ended.
 #include "core/scenarios/run_session.h"
 
@@ -21,8 +22,8 @@ public:
     void showRunning();
     // store: for worker names (the result only has kernel ids).
     void showResult(const scenarios::RunResult &result, const trace::TraceStore &store);
-    // While a run is live: the dropped count updates in place.
-    void setLiveCounts(quint64 events, quint64 dropped);
+    // While a run is live: the dropped counts update in place.
+    void setLiveCounts(quint64 events, quint64 dropped, quint64 droppedByLimit = 0, quint64 itemLimit = 0);
 
     QString verdictText() const;
     enum class Tone { Neutral, Good, Problem, Warning };
@@ -30,6 +31,7 @@ public:
     QTableWidget *metricsTable() const { return m_metrics; }
     QTableWidget *workersTable() const { return m_workers; }
     QLabel *droppedLabel() const { return m_dropped; }
+    QLabel *droppedByLimitLabel() const { return m_droppedByLimit; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -37,6 +39,7 @@ protected:
 private:
     void setVerdict(const QString &text, Tone tone, const QString &detail = {});
     void setDropped(quint64 dropped);
+    void setDroppedByLimit(quint64 dropped, quint64 limit);
     void retranslate();
 
     QLabel *m_verdict = nullptr;
@@ -54,6 +57,8 @@ private:
     QLabel *m_events = nullptr;
     QLabel *m_droppedLabel = nullptr;
     QLabel *m_dropped = nullptr;
+    QLabel *m_droppedByLimitLabel = nullptr;
+    QLabel *m_droppedByLimit = nullptr;
     QLabel *m_paramsLabel = nullptr;
     QLabel *m_params = nullptr;
     Tone m_tone = Tone::Neutral;

@@ -163,9 +163,9 @@ void addWorkerRow(DrawList &out, const trace::TraceStore &store, const TimeAxis 
 
     // Open spans are not in the sorted vector yet; merge them in by begin.
     std::vector<Span> open;
-    for (std::size_t s = 0; s < kStates; ++s) {
-        if (w.openSince[s] != 0 && w.openSince[s] < viewEnd && openEnd >= viewBegin)
-            open.push_back(Span{w.openSince[s], std::max(w.openSince[s], openEnd), SpanState(s), w.openObject[s]});
+    for (const trace::OpenSpan &o : w.open) {
+        if (o.begin < viewEnd && openEnd >= viewBegin)
+            open.push_back(Span{o.begin, std::max(o.begin, openEnd), o.state, o.objectId});
     }
     std::sort(open.begin(), open.end(), [](const Span &a, const Span &b) { return a.begin < b.begin; });
 

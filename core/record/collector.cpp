@@ -1,6 +1,7 @@
 #include "core/record/collector.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace cl::record {
 
@@ -42,13 +43,15 @@ void Collector::loop(std::chrono::microseconds interval)
     std::unique_lock lock(m_wakeMutex);
     while (!m_stopping) {
         lock.unlock();
-        drainNow();
+        drain(true);
         lock.lock();
         m_wake.wait_for(lock, interval, [this] { return m_stopping; });
     }
 }
 
-std::size_t Collector::drainNow()
+std::size_t Collector::drainNow() { return drain(false); }
+
+std::size_t Collector::drain(bool bounded)
 {
     std::lock_guard drainLock(m_drainMutex);
     const auto nowSteady = std::chrono::steady_clock::now();
@@ -57,25 +60,34 @@ std::size_t Collector::drainNow()
         m_lastRefit = nowSteady;
     }
 
+    const std::size_t maxPending = bounded ? m_maxPending.load(std::memory_order_relaxed) : SIZE_MAX;
+    const std::size_t pending = pendingEvents();
     m_decoded.clear();
     m_decodedStrings.clear();
     std::size_t total = 0;
     std::uint64_t droppedLive = 0;
-    for (std::uint32_t i = 0; i < m_arena.ringCount(); ++i) {
+    const std::uint32_t rings = m_arena.ringCount();
+    // Under a backlog the first rings drained get the room: start each pass
+    // at another ring so no writer is always the one left to drop.
+    const std::uint32_t first = rings > 0 ? m_nextFirstRing++ % rings : 0;
+    for (std::uint32_t k = 0; k < rings; ++k) {
+        const std::uint32_t i = (first + k) % rings;
         Ring ring = m_arena.ring(i);
         RingHeader *h = ring.header();
         const std::uint32_t state = h->state.load(std::memory_order_acquire);
         if (state == RingState::Free)
             continue;
-        // At most one ring's worth per pass: a writer that keeps pace with the
-        // decoder would otherwise hold this loop (and every other ring, and
-        // the batch) until it pauses.
-        std::size_t budget = h->capacity;
-        std::size_t n;
-        while (budget > 0 && (n = ring.drain(m_scratch.data(), std::min(budget, m_scratch.size()))) > 0) {
-            decode(i, m_scratch.data(), n);
-            total += n;
-            budget -= n;
+        if (pending + m_decoded.size() < maxPending) {
+            // At most one ring's worth per pass: a writer that keeps pace with the
+            // decoder would otherwise hold this loop (and every other ring, and
+            // the batch) until it pauses.
+            std::size_t budget = h->capacity;
+            std::size_t n;
+            while (budget > 0 && (n = ring.drain(m_scratch.data(), std::min(budget, m_scratch.size()))) > 0) {
+                decode(i, m_scratch.data(), n);
+                total += n;
+                budget -= n;
+            }
         }
         const std::uint64_t dropped = h->dropped.load(std::memory_order_relaxed);
         // Closed was set after the writer's last push, so an empty ring now stays empty.
@@ -91,6 +103,8 @@ std::size_t Collector::drainNow()
     m_ingested.fetch_add(total, std::memory_order_relaxed);
     m_droppedTotal.store(m_droppedRecycled + droppedLive, std::memory_order_relaxed);
 
+    // One hand-over per pass: the batch then grows by one allocation, not one
+    // per ring (fresh pages cost more than the decoding).
     if (!m_decoded.empty() || !m_decodedStrings.empty()) {
         std::lock_guard lock(m_batchMutex);
         m_pending.events.insert(m_pending.events.end(), m_decoded.begin(), m_decoded.end());
@@ -142,6 +156,12 @@ void Collector::decode(std::uint32_t ring, const trace::Event *events, std::size
         converted.timeNs = m_ticks.toNs(e.timeNs);
         m_decoded.push_back(converted);
     }
+}
+
+std::size_t Collector::pendingEvents()
+{
+    std::lock_guard lock(m_batchMutex);
+    return m_pending.events.size();
 }
 
 Batch Collector::takeBatch()

@@ -38,6 +38,13 @@ public:
     std::size_t drainNow();
 
     Batch takeBatch();
+    // The background thread stops draining while this many events wait to be
+    // taken: a consumer that falls behind (a busy GUI thread) then leaves the
+    // events in the rings, which fill and count their drops, instead of
+    // growing the batch without bound. drainNow() itself always drains.
+    static constexpr std::size_t kDefaultMaxPending = std::size_t(1) << 22; // 128 MB of events
+    void setMaxPending(std::size_t events) { m_maxPending.store(events, std::memory_order_relaxed); }
+    std::size_t pendingEvents();
     std::uint64_t droppedTotal() const { return m_droppedTotal.load(std::memory_order_relaxed); }
     std::uint64_t eventsIngested() const { return m_ingested.load(std::memory_order_relaxed); }
     const TickConverter &ticks() const { return m_ticks; }
@@ -50,6 +57,8 @@ private:
         std::string text;
     };
     void loop(std::chrono::microseconds interval);
+    // bounded: leave the rings alone while the batch holds maxPending events.
+    std::size_t drain(bool bounded);
     void decode(std::uint32_t ring, const trace::Event *events, std::size_t n);
 
     SharedArena &m_arena;
@@ -63,9 +72,11 @@ private:
     std::vector<trace::Event> m_decoded;
     std::vector<std::pair<std::uint32_t, std::string>> m_decodedStrings;
     std::vector<PartialString> m_partial; // by ring
+    std::uint32_t m_nextFirstRing = 0;
     std::uint64_t m_droppedRecycled = 0;
     std::atomic<std::uint64_t> m_droppedTotal{0};
     std::atomic<std::uint64_t> m_ingested{0};
+    std::atomic<std::size_t> m_maxPending{kDefaultMaxPending};
     std::chrono::steady_clock::time_point m_lastRefit;
 
     std::thread m_thread;

@@ -3,6 +3,7 @@
 #include "core/runtime/process_cap.h"
 #include "core/sample/proc_sampler.h"
 
+#include <QDebug>
 #include <QThread>
 #include <algorithm>
 #include <atomic>
@@ -48,9 +49,31 @@ struct RunSession::Active {
     double wallMs = 0;
 };
 
+quint64 RunSession::defaultItemLimit()
+{
+    static const quint64 limit = [] {
+        constexpr quint64 kMax = 1'000'000'000;
+        const QByteArray text = qgetenv("CL_TRACE_ITEM_LIMIT");
+        if (text.isEmpty())
+            return quint64(trace::TraceStore::kDefaultItemLimit);
+        bool ok = false;
+        const quint64 value = text.trimmed().toULongLong(&ok);
+        if (ok && value >= 1 && value <= kMax)
+            return value;
+        qWarning().noquote() << tr("CL_TRACE_ITEM_LIMIT must be a whole number from 1 to %1; got \"%2\", "
+                                   "so the default of %3 applies")
+                                    .arg(kMax)
+                                    .arg(QString::fromLocal8Bit(text))
+                                    .arg(trace::TraceStore::kDefaultItemLimit);
+        return quint64(trace::TraceStore::kDefaultItemLimit);
+    }();
+    return limit;
+}
+
 RunSession::RunSession(runtime::ProcessLauncher *launcher, QObject *parent)
     : QObject(parent), m_launcher(launcher)
 {
+    m_store.setItemLimit(defaultItemLimit());
     m_timer.setInterval(30);
     connect(&m_timer, &QTimer::timeout, this, &RunSession::poll);
 }
@@ -156,7 +179,7 @@ void RunSession::poll()
     record::Batch batch = m_active->collector->takeBatch();
     const bool any = !batch.events.empty() || !batch.strings.empty() || batch.droppedTotal != m_store.droppedEvents();
     if (any)
-        m_store.ingest(batch);
+        m_store.ingest(std::move(batch));
     if (m_active->done.load(std::memory_order_acquire)) {
         finish();
         return;
@@ -184,6 +207,9 @@ void RunSession::finish()
     m_result.stopped = m_active->stopped.load();
     m_result.droppedEvents = m_store.droppedEvents();
     m_result.events = m_store.eventCount();
+    m_result.storedItems = m_store.storedItems();
+    m_result.droppedByLimit = m_store.droppedByLimit();
+    m_result.itemLimit = m_store.itemLimit();
     if (m_result.outcome.error.isEmpty() && !m_active->context->error().isEmpty())
         m_result.outcome.error = m_active->context->error();
     m_result.valid = true;

@@ -36,8 +36,11 @@ struct RunResult {
     Outcome outcome;
     double wallMs = 0; // runWindow(store).ms() of the finished run
     std::vector<WorkerInfo> workers;
-    quint64 droppedEvents = 0;
+    quint64 droppedEvents = 0;  // lost in a full ring, before the store saw them
     quint64 events = 0;
+    quint64 storedItems = 0;    // spans, flows, samples and lines the store kept
+    quint64 droppedByLimit = 0; // items the store did not keep: it was at its limit
+    quint64 itemLimit = 0;
     bool stopped = false;
     QString startMethod; // "fork" | "forkserver"
     bool refused = false; // not started: it asked for more processes than the safe limit
@@ -67,6 +70,10 @@ public:
     const RunResult &result() const { return m_result; }
     double elapsedMs() const;
     quint64 droppedEvents() const { return m_store.droppedEvents(); }
+    // The store's limit on items for the next runs. The default is the
+    // store's, or CL_TRACE_ITEM_LIMIT from the environment.
+    void setItemLimit(quint64 limit) { m_store.setItemLimit(limit); }
+    static quint64 defaultItemLimit();
     void setPollInterval(int ms) { m_timer.setInterval(ms); }
 
 Q_SIGNALS:

@@ -36,6 +36,9 @@ QJsonObject runSummaryJson(const RunResult &result)
     o.insert(QStringLiteral("stopped"), result.stopped);
     o.insert(QStringLiteral("events"), qint64(result.events));
     o.insert(QStringLiteral("dropped_events"), qint64(result.droppedEvents));
+    o.insert(QStringLiteral("stored_items"), qint64(result.storedItems));
+    o.insert(QStringLiteral("dropped_by_store_limit"), qint64(result.droppedByLimit));
+    o.insert(QStringLiteral("store_item_limit"), qint64(result.itemLimit));
     if (!result.outcome.error.isEmpty())
         o.insert(QStringLiteral("error"), result.outcome.error);
     return o;

@@ -1,6 +1,8 @@
 #pragma once
 // The summary of a run as JSON: scenario, parameters, wall time, the kernel
-// ids of the workers that ran, and the verdict metrics.
+// ids of the workers that ran, the verdict metrics, and what the trace lost:
+// "dropped_events" in full rings, "dropped_by_store_limit" items at the
+// store's limit of "store_item_limit" items.
 #include "core/scenarios/run_session.h"
 
 #include <QJsonObject>

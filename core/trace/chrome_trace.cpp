@@ -1,13 +1,22 @@
 #include "core/trace/chrome_trace.h"
-#include "core/trace/json_file.h"
+#include "core/trace/json_writer.h"
 #include "core/trace/message_text.h"
 
-#include <QJsonArray>
+#include <QSaveFile>
+#include <algorithm>
+#include <limits>
 #include <set>
+#include <unordered_map>
 
 namespace cl::trace {
 
 namespace {
+// Keys of the file's metadata that the exporter writes itself.
+constexpr std::string_view kDroppedEvents = "dropped_events";
+constexpr std::string_view kDroppedByLimit = "dropped_by_store_limit";
+constexpr std::string_view kStoredItems = "stored_items";
+constexpr std::string_view kItemLimit = "store_item_limit";
+
 double micros(const TraceStore &store, std::uint64_t t)
 {
     return t >= store.beginTime() ? double(t - store.beginTime()) / 1000.0 : 0.0;
@@ -26,101 +35,214 @@ QString counterName(const TraceStore &store, const CounterTrack &c)
     const std::string name = store.objectName(c.key);
     return name.empty() ? QStringLiteral("counter %1").arg(c.key) : QString::fromStdString(name);
 }
-} // namespace
 
-QJsonObject chromeTraceJson(const TraceStore &store)
+std::string quoted(const QString &text)
 {
-    QJsonArray events;
-    const auto &workers = store.workers();
+    const QByteArray utf8 = text.toUtf8();
+    return JsonWriter::quoted(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+}
+
+// The fields every event starts with, in one place so the kinds stay alike.
+void eventHead(JsonWriter &json, std::string_view ph, std::int32_t pid, std::int32_t tid)
+{
+    json.beginObject();
+    json.key("ph");
+    json.string(ph);
+    json.key("pid");
+    json.integer(pid);
+    json.key("tid");
+    json.integer(tid);
+}
+
+void nameEvent(JsonWriter &json, std::string_view which, const WorkerTrack &w, const std::string &quotedName)
+{
+    eventHead(json, "M", w.pid, w.tid);
+    json.key("name");
+    json.string(which);
+    json.key("args");
+    json.beginObject();
+    json.key("name");
+    json.raw(quotedName);
+    json.endObject();
+    json.endObject();
+}
+
+void writeWorkers(JsonWriter &json, const TraceStore &store)
+{
     std::set<std::int32_t> namedPids;
-    for (const auto &w : workers) {
-        const QString name = QString::fromStdString(w.name);
+    // Object names repeat on every span: quote each once.
+    std::unordered_map<std::uint32_t, std::string> objects;
+    for (const WorkerTrack &w : store.workers()) {
+        const std::string name = JsonWriter::quoted(w.name);
         if (w.isProcessMain() || !namedPids.count(w.pid)) {
             if (namedPids.insert(w.pid).second || w.isProcessMain())
-                events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("M")},
-                                          {QStringLiteral("name"), QStringLiteral("process_name")},
-                                          {QStringLiteral("pid"), w.pid},
-                                          {QStringLiteral("tid"), w.tid},
-                                          {QStringLiteral("args"), QJsonObject{{QStringLiteral("name"), name}}}});
+                nameEvent(json, "process_name", w, name);
         }
-        events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("M")},
-                                  {QStringLiteral("name"), QStringLiteral("thread_name")},
-                                  {QStringLiteral("pid"), w.pid},
-                                  {QStringLiteral("tid"), w.tid},
-                                  {QStringLiteral("args"), QJsonObject{{QStringLiteral("name"), name}}}});
+        nameEvent(json, "thread_name", w, name);
         for (const Span &s : w.spans) {
-            QJsonObject args;
-            const std::string object = store.objectName(s.objectId);
-            if (!object.empty())
-                args.insert(QStringLiteral("object"), QString::fromStdString(object));
-            events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("X")},
-                                      {QStringLiteral("name"), QString::fromLatin1(spanStateKey(s.state))},
-                                      {QStringLiteral("cat"), QStringLiteral("state")},
-                                      {QStringLiteral("pid"), w.pid},
-                                      {QStringLiteral("tid"), w.tid},
-                                      {QStringLiteral("ts"), micros(store, s.begin)},
-                                      {QStringLiteral("dur"), double(s.end - s.begin) / 1000.0},
-                                      {QStringLiteral("args"), args}});
+            eventHead(json, "X", w.pid, w.tid);
+            json.key("name");
+            json.string(spanStateKey(s.state));
+            json.key("cat");
+            json.string("state");
+            json.key("ts");
+            json.number(micros(store, s.begin));
+            json.key("dur");
+            json.number(double(s.end - s.begin) / 1000.0);
+            json.key("args");
+            json.beginObject();
+            auto it = objects.find(s.objectId);
+            if (it == objects.end()) {
+                const std::string object = store.objectName(s.objectId);
+                it = objects.emplace(s.objectId, object.empty() ? std::string() : JsonWriter::quoted(object)).first;
+            }
+            if (!it->second.empty()) {
+                json.key("object");
+                json.raw(it->second);
+            }
+            json.endObject();
+            json.endObject();
         }
-        if (w.exited)
-            events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("i")},
-                                      {QStringLiteral("s"), QStringLiteral("t")},
-                                      {QStringLiteral("name"), QStringLiteral("exit %1").arg(w.exitValue)},
-                                      {QStringLiteral("pid"), w.pid},
-                                      {QStringLiteral("tid"), w.tid},
-                                      {QStringLiteral("ts"), micros(store, w.exitTime)}});
+        if (w.exited) {
+            eventHead(json, "i", w.pid, w.tid);
+            json.key("s");
+            json.string("t");
+            json.key("name");
+            json.string(QStringLiteral("exit %1").arg(w.exitValue));
+            json.key("ts");
+            json.number(micros(store, w.exitTime));
+            json.endObject();
+        }
     }
-    for (const PrintedLine &p : store.prints())
-        events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("i")},
-                                  {QStringLiteral("s"), QStringLiteral("t")},
-                                  {QStringLiteral("name"), printedLineText(store, p)},
-                                  {QStringLiteral("cat"), QStringLiteral("print")},
-                                  {QStringLiteral("pid"), p.pid},
-                                  {QStringLiteral("tid"), p.tid},
-                                  {QStringLiteral("ts"), micros(store, p.time)}});
+}
+
+void writePrints(JsonWriter &json, const TraceStore &store)
+{
+    for (const PrintedLine &p : store.prints()) {
+        eventHead(json, "i", p.pid, p.tid);
+        json.key("s");
+        json.string("t");
+        json.key("name");
+        json.string(printedLineText(store, p));
+        json.key("cat");
+        json.string("print");
+        json.key("ts");
+        json.number(micros(store, p.time));
+        json.endObject();
+    }
+}
+
+void writeCounters(JsonWriter &json, const TraceStore &store)
+{
     // Counters belong to the run as a whole: show them under the first process.
+    const auto &workers = store.workers();
     const std::int32_t counterPid = workers.empty() ? 0 : workers.front().pid;
     for (const CounterTrack &c : store.counters()) {
-        const QString name = counterName(store, c);
+        const std::string name = quoted(counterName(store, c));
         const bool cpu = c.kind != CounterTrack::Kind::Value;
-        for (const CounterSample &s : c.samples)
-            events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("C")},
-                                      {QStringLiteral("name"), name},
-                                      {QStringLiteral("pid"), counterPid},
-                                      {QStringLiteral("ts"), micros(store, s.time)},
-                                      {QStringLiteral("args"),
-                                       QJsonObject{{QStringLiteral("value"), cpu ? double(s.value) / 10.0
-                                                                                 : double(s.value)}}}});
+        for (const CounterSample &s : c.samples) {
+            json.beginObject();
+            json.key("ph");
+            json.string("C");
+            json.key("name");
+            json.raw(name);
+            json.key("pid");
+            json.integer(counterPid);
+            json.key("ts");
+            json.number(micros(store, s.time));
+            json.key("args");
+            json.beginObject();
+            json.key("value");
+            json.number(cpu ? double(s.value) / 10.0 : double(s.value));
+            json.endObject();
+            json.endObject();
+        }
     }
+}
+
+void writeFlows(JsonWriter &json, const TraceStore &store)
+{
+    const auto &workers = store.workers();
     int flowId = 1;
     for (const Flow &f : store.flows()) {
         if (f.fromWorker < 0 || f.toWorker < 0)
             continue;
         const auto &from = workers[std::size_t(f.fromWorker)];
         const auto &to = workers[std::size_t(f.toWorker)];
-        const QString name = QStringLiteral("hand-over");
-        events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("s")}, {QStringLiteral("id"), flowId},
-                                  {QStringLiteral("name"), name}, {QStringLiteral("cat"), QStringLiteral("flow")},
-                                  {QStringLiteral("pid"), from.pid}, {QStringLiteral("tid"), from.tid},
-                                  {QStringLiteral("ts"), micros(store, f.outTime)}});
-        events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("f")}, {QStringLiteral("bp"), QStringLiteral("e")},
-                                  {QStringLiteral("id"), flowId}, {QStringLiteral("name"), name},
-                                  {QStringLiteral("cat"), QStringLiteral("flow")}, {QStringLiteral("pid"), to.pid},
-                                  {QStringLiteral("tid"), to.tid}, {QStringLiteral("ts"), micros(store, f.inTime)}});
+        eventHead(json, "s", from.pid, from.tid);
+        json.key("id");
+        json.integer(flowId);
+        json.key("name");
+        json.string("hand-over");
+        json.key("cat");
+        json.string("flow");
+        json.key("ts");
+        json.number(micros(store, f.outTime));
+        json.endObject();
+        eventHead(json, "f", to.pid, to.tid);
+        json.key("bp");
+        json.string("e");
+        json.key("id");
+        json.integer(flowId);
+        json.key("name");
+        json.string("hand-over");
+        json.key("cat");
+        json.string("flow");
+        json.key("ts");
+        json.number(micros(store, f.inTime));
+        json.endObject();
         ++flowId;
     }
-    QJsonObject meta;
-    for (const auto &[k, v] : store.metadata())
-        meta.insert(QString::fromStdString(k), QString::fromStdString(v));
-    meta.insert(QStringLiteral("dropped_events"), qint64(store.droppedEvents()));
-    return QJsonObject{{QStringLiteral("traceEvents"), events},
-                       {QStringLiteral("displayTimeUnit"), QStringLiteral("ms")},
-                       {QStringLiteral("metadata"), meta}};
+}
+
+void writeMetadata(JsonWriter &json, const TraceStore &store)
+{
+    json.beginObject();
+    for (const auto &[k, v] : store.metadata()) {
+        if (k == kDroppedEvents || k == kDroppedByLimit || k == kStoredItems || k == kItemLimit)
+            continue; // written below, from the store itself
+        json.key(k);
+        json.string(v);
+    }
+    json.key(kDroppedEvents);
+    json.integer(std::int64_t(store.droppedEvents()));
+    json.key(kDroppedByLimit);
+    json.integer(std::int64_t(store.droppedByLimit()));
+    json.key(kStoredItems);
+    json.integer(std::int64_t(store.storedItems()));
+    json.key(kItemLimit);
+    json.integer(std::int64_t(std::min<std::uint64_t>(store.itemLimit(), std::numeric_limits<std::int64_t>::max())));
+    json.endObject();
+}
+} // namespace
+
+bool writeChromeTrace(const TraceStore &store, QIODevice *device)
+{
+    JsonWriter json(device);
+    json.beginObject();
+    json.key("displayTimeUnit");
+    json.string("ms");
+    json.key("metadata");
+    writeMetadata(json, store);
+    json.key("traceEvents");
+    json.beginArray();
+    writeWorkers(json, store);
+    writePrints(json, store);
+    writeCounters(json, store);
+    writeFlows(json, store);
+    json.endArray();
+    json.endObject();
+    return json.flush();
 }
 
 bool writeChromeTrace(const TraceStore &store, const QString &path, QString *error)
 {
-    return writeJsonFile(chromeTraceJson(store), path, true, error);
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && writeChromeTrace(store, &file) && file.commit())
+        return true;
+    if (error)
+        *error = file.errorString();
+    return false;
 }
 
 } // namespace cl::trace

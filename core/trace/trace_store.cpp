@@ -2,6 +2,8 @@
 #include "core/record/collector.h"
 
 #include <algorithm>
+#include <iterator>
+#include <limits>
 
 namespace cl::trace {
 
@@ -50,16 +52,17 @@ bool spanStateFromKey(std::string_view key, SpanState &out)
 void TraceStore::clear()
 {
     const auto rev = m_revision;
+    const auto limit = m_itemLimit;
     *this = TraceStore();
     m_revision = rev + 1;
+    m_itemLimit = limit;
 }
 
-void TraceStore::ingest(const record::Batch &batch)
+void TraceStore::ingest(record::Batch batch)
 {
-    for (const auto &[id, text] : batch.strings)
-        m_strings[id] = text;
-    std::vector<Event> events = batch.events;
-    addEvents(std::move(events));
+    for (auto &[id, text] : batch.strings)
+        m_strings[id] = std::move(text);
+    addEvents(std::move(batch.events));
     m_dropped = batch.droppedTotal;
 }
 
@@ -77,6 +80,22 @@ void TraceStore::addEvents(std::vector<Event> events)
         apply(e);
     m_eventCount += events.size();
     ++m_revision;
+}
+
+bool TraceStore::takeItem()
+{
+    if (m_items >= m_itemLimit) {
+        ++m_droppedByLimit;
+        return false;
+    }
+    ++m_items;
+    return true;
+}
+
+void TraceStore::closeSpan(WorkerTrack &w, const OpenSpan &open, std::uint64_t end)
+{
+    if (takeItem())
+        insertSorted(w.spans, Span{open.begin, end, open.state, open.objectId}, [](const Span &x) { return x.begin; });
 }
 
 int TraceStore::ensureWorker(std::int32_t pid, std::int32_t tid, std::uint64_t time)
@@ -128,20 +147,18 @@ void TraceStore::apply(const Event &e)
         w.exitValue = e.value;
         w.lastTime = std::max(w.lastTime, e.timeNs);
         // A worker that died mid-span (killed while holding a lock) ends its spans here.
-        for (std::size_t s = 0; s < w.openSince.size(); ++s) {
-            if (w.openSince[s] != 0) {
-                insertSorted(w.spans, Span{w.openSince[s], e.timeNs, SpanState(s), w.openObject[s]},
-                             [](const Span &x) { return x.begin; });
-                w.openSince[s] = 0;
-            }
-        }
+        for (const OpenSpan &open : w.open)
+            closeSpan(w, open, e.timeNs);
+        w.open.clear();
         break;
     }
     case EventKind::SpanBegin: {
         WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
-        if (e.arg < w.openSince.size()) {
-            w.openSince[e.arg] = e.timeNs;
-            w.openObject[e.arg] = e.objectId;
+        if (e.arg < std::size_t(SpanState::Count)) {
+            if (w.open.size() < kMaxOpenSpans)
+                w.open.push_back(OpenSpan{e.timeNs, e.objectId, SpanState(e.arg)});
+            else
+                ++m_droppedByLimit; // the span it begins can never be stored
         }
         w.lastTime = std::max(w.lastTime, e.timeNs);
         w.startTime = std::min(w.startTime, e.timeNs);
@@ -149,28 +166,45 @@ void TraceStore::apply(const Event &e)
     }
     case EventKind::SpanEnd: {
         WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
-        if (e.arg < w.openSince.size() && w.openSince[e.arg] != 0) {
-            insertSorted(w.spans, Span{w.openSince[e.arg], e.timeNs, SpanState(e.arg), w.openObject[e.arg]},
-                         [](const Span &x) { return x.begin; });
-            w.openSince[e.arg] = 0;
+        // The latest open span of this state on this object: nested spans
+        // close inside out, interleaved ones by their object. An end that
+        // names no open object closes the latest span of its state.
+        const auto state = SpanState(e.arg);
+        auto match = std::find_if(w.open.rbegin(), w.open.rend(), [&](const OpenSpan &o) {
+            return o.state == state && o.objectId == e.objectId;
+        });
+        if (match == w.open.rend())
+            match = std::find_if(w.open.rbegin(), w.open.rend(), [&](const OpenSpan &o) { return o.state == state; });
+        if (match != w.open.rend()) {
+            const OpenSpan open = *match;
+            w.open.erase(std::next(match).base());
+            closeSpan(w, open, e.timeNs);
         }
         w.lastTime = std::max(w.lastTime, e.timeNs);
         break;
     }
     case EventKind::Counter:
-        insertSorted(ensureCounter(CounterTrack::Kind::Value, e.objectId).samples,
-                     CounterSample{e.timeNs, e.value}, [](const CounterSample &s) { return s.time; });
+        if (takeItem())
+            insertSorted(ensureCounter(CounterTrack::Kind::Value, e.objectId).samples,
+                         CounterSample{e.timeNs, e.value}, [](const CounterSample &s) { return s.time; });
         break;
     case EventKind::CpuSample:
-        insertSorted(ensureCounter(e.arg == 0 ? CounterTrack::Kind::CpuCore : CounterTrack::Kind::CpuProcess,
-                                   e.objectId).samples,
-                     CounterSample{e.timeNs, e.value}, [](const CounterSample &s) { return s.time; });
+        if (takeItem())
+            insertSorted(ensureCounter(e.arg == 0 ? CounterTrack::Kind::CpuCore : CounterTrack::Kind::CpuProcess,
+                                       e.objectId).samples,
+                         CounterSample{e.timeNs, e.value}, [](const CounterSample &s) { return s.time; });
         break;
     case EventKind::Print: {
         WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
-        insertSorted(w.printTimes, e.timeNs, [](std::uint64_t t) { return t; });
         w.lastTime = std::max(w.lastTime, e.timeNs);
-        insertSorted(m_prints, PrintedLine{e.timeNs, e.pid, e.tid, e.objectId, e.value},
+        if (!takeItem()) {
+            // Every line has a string of its own, which arrived before it: free it too.
+            m_strings.erase(e.objectId);
+            break;
+        }
+        insertSorted(w.printTimes, e.timeNs, [](std::uint64_t t) { return t; });
+        const bool known = e.value >= 0 && e.value <= std::numeric_limits<std::int32_t>::max();
+        insertSorted(m_prints, PrintedLine{e.timeNs, e.pid, e.tid, e.objectId, known ? std::int32_t(e.value) : 0},
                      [](const PrintedLine &p) { return p.time; });
         break;
     }
@@ -180,6 +214,12 @@ void TraceStore::apply(const Event &e)
         auto it = m_openFlows.find(e.objectId);
         std::size_t index;
         if (it == m_openFlows.end()) {
+            if (m_droppedFlows.erase(e.objectId) > 0)
+                break; // the other half of a flow dropped (and counted) already
+            if (!takeItem()) {
+                m_droppedFlows.insert(e.objectId);
+                break;
+            }
             m_flows.push_back(Flow{});
             index = m_flows.size() - 1;
             m_openFlows.emplace(e.objectId, index);
