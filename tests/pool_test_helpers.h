@@ -63,7 +63,7 @@ inline int poolWorkersInATask(const trace::TraceStore &store)
 {
     int n = 0;
     for (const auto &w : store.workers())
-        n += w.name.rfind("pool worker ", 0) == 0 && w.openSince[std::size_t(trace::SpanState::Running)] != 0;
+        n += w.name.rfind("pool worker ", 0) == 0 && w.isOpen(trace::SpanState::Running);
     return n;
 }
 

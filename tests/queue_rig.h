@@ -50,7 +50,7 @@ struct Rig {
         for (const auto &w : drained().workers()) {
             for (const auto &s : w.spans)
                 n += s.state == state;
-            n += w.openSince[std::size_t(state)] != 0;
+            n += w.isOpen(state);
         }
         return n;
     }

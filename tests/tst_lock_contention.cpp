@@ -60,8 +60,9 @@ private:
     static int currentHolder(const trace::TraceStore &store)
     {
         for (std::size_t i = 0; i < store.workers().size(); ++i)
-            if (store.workers()[i].openSince[std::size_t(SpanState::LockHold)] != 0)
-                return int(i);
+            for (const trace::OpenSpan &o : store.workers()[i].open)
+                if (o.state == SpanState::LockHold)
+                    return int(i);
         return -1;
     }
 

@@ -221,7 +221,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 for (const auto &w : session.store().workers())
-                    if (w.name == "task 1" && w.openSince[std::size_t(trace::SpanState::Running)] != 0)
+                    if (w.name == "task 1" && w.isOpen(trace::SpanState::Running))
                         victim = w.pid;
                 return victim > 0;
             }(),

@@ -37,7 +37,7 @@ int spans(const trace::TraceStore &store, trace::SpanState state)
     for (const auto &w : store.workers()) {
         for (const auto &s : w.spans)
             n += s.state == state;
-        n += w.openSince[std::size_t(state)] != 0;
+        n += w.isOpen(state);
     }
     return n;
 }
@@ -309,7 +309,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 const trace::WorkerTrack *t = track(session.store(), QStringLiteral("consumer-1"));
-                if (t && (!t->spans.empty() || t->openSince[std::size_t(trace::SpanState::QueueEmptyWait)] != 0))
+                if (t && (!t->spans.empty() || t->isOpen(trace::SpanState::QueueEmptyWait)))
                     victim = t->pid;
                 return victim != 0;
             }(),

@@ -7,6 +7,7 @@
 #include "core/trace/trace_store.h"
 #include "process_check.h"
 
+#include <algorithm>
 #include <QTest>
 #include <atomic>
 #include <csignal>
@@ -58,7 +59,7 @@ int openSpans(const trace::TraceStore &store, SpanState state)
 {
     int n = 0;
     for (const auto &w : store.workers())
-        n += w.openSince[std::size_t(state)] != 0;
+        n += std::any_of(w.open.begin(), w.open.end(), [state](const trace::OpenSpan &o) { return o.state == state; });
     return n;
 }
 } // namespace

@@ -226,7 +226,7 @@ private Q_SLOTS:
         // Until some job computes (an open Running span).
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(session.store().workers().begin(), session.store().workers().end(),
                                              [](const trace::WorkerTrack &w) {
-                                                 return w.openSince[std::size_t(SpanState::Running)] != 0;
+                                                 return w.isOpen(SpanState::Running);
                                              }),
                                  10000);
         session.stop();

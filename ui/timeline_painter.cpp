@@ -291,9 +291,8 @@ LegendContent legendContent(const trace::TraceStore &store, const TimelineIndex 
 {
     std::uint32_t states = index.closedSpanStates();
     for (const auto &w : store.workers()) {
-        for (std::size_t s = 0; s < w.openSince.size(); ++s)
-            if (w.openSince[s] != 0)
-                states |= 1u << s;
+        for (const trace::OpenSpan &o : w.open)
+            states |= 1u << unsigned(o.state);
     }
     if (!store.workers().empty())
         states |= 1u << unsigned(trace::SpanState::Running);

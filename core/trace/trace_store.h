@@ -56,6 +56,13 @@ struct WorkerTrack {
     std::int64_t exitValue = 0;  // exit code, or -signal
     std::vector<Span> spans;     // closed spans, sorted by begin
     std::vector<OpenSpan> open;  // in the order they began; an end closes the latest match
+    bool isOpen(SpanState state) const
+    {
+        for (const OpenSpan &o : open)
+            if (o.state == state)
+                return true;
+        return false;
+    }
     std::vector<std::uint64_t> printTimes;
 
     bool isProcessMain() const { return pid == tid; }
