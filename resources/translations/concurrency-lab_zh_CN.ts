@@ -387,6 +387,69 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
     </message>
 </context>
 <context>
+    <name>cl::scenarios::LogPool</name>
+    <message>
+        <source>Log files with a process pool</source>
+        <translation>用进程池处理日志文件</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>进程池与线程池</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A directory of web-server access logs, one file per day (generated from a fixed seed into a temporary directory that is removed afterwards). For every file the task counts its lines and its distinct client IPs, taking the IP as the notes do: the text before &quot; - - &quot;, up to the first comma.&lt;/p&gt;&lt;p&gt;&lt;b&gt;pool&lt;/b&gt;: each file is one task of a process pool. Watch the files spread over the &quot;pool worker&quot; rows (green spans labelled with the task&apos;s index, one per file) and the arrows to the &lt;b&gt;result handler&lt;/b&gt; thread of the main process, where a callback adds each file&apos;s counts to the totals, like the notes&apos; &lt;code&gt;done&lt;/code&gt; filling &lt;code&gt;info&lt;/code&gt;. &lt;b&gt;serial&lt;/b&gt;: the main thread counts the files one after another.&lt;/p&gt;&lt;p&gt;The verdict checks the totals against a plain single-threaded count of the same files, made after the timed part. Run both approaches to compare their wall times.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;一个存放 Web 服务器访问日志的目录，每天一个文件（用固定种子生成在临时目录中，用完即删除）。任务统计每个文件的行数和不同客户端 IP 的个数，IP 的取法与笔记相同：取 &quot; - - &quot; 之前的文本，截到第一个逗号为止。&lt;/p&gt;&lt;p&gt;&lt;b&gt;pool&lt;/b&gt;（进程池）：每个文件是进程池的一个任务。观察文件如何分散到各个“pool worker”行上（绿色区段，标着任务序号，每个文件一个），以及指向主进程中 &lt;b&gt;result handler&lt;/b&gt;（结果处理）线程的箭头：回调在那里把每个文件的统计数加到总数上，就像笔记中的 &lt;code&gt;done&lt;/code&gt; 填充 &lt;code&gt;info&lt;/code&gt; 那样。&lt;b&gt;serial&lt;/b&gt;（串行）：由主线程逐个统计文件。&lt;/p&gt;&lt;p&gt;结论会把总数与计时部分结束后对同一批文件所做的普通单线程统计进行比较。两种方式都运行一遍，比较它们的总耗时。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>could not create a temporary directory for the logs in %1</source>
+        <translation>无法在 %1 中为日志创建临时目录</translation>
+    </message>
+    <message>
+        <source>could not write the access logs to %1</source>
+        <translation>无法将访问日志写入 %1</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <source>files counted</source>
+        <translation>已统计文件</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>distinct client IPs, all files</source>
+        <translation>不同客户端 IP 数（所有文件合计）</translation>
+    </message>
+    <message>
+        <source>totals match a single-threaded count</source>
+        <translation>总数与单线程统计一致</translation>
+    </message>
+    <message>
+        <source>wall time (ms)</source>
+        <translation>总耗时 (ms)</translation>
+    </message>
+    <message>
+        <source>a pool of %1 processes</source>
+        <translation>包含 %1 个进程的进程池</translation>
+    </message>
+    <message>
+        <source>the main thread alone</source>
+        <translation>主线程单独</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 lines, %3 distinct client IPs, counted by %4 in %5 ms; the totals match a single-threaded count of the same files.</source>
+        <translation>%1 个文件，%2 行，%3 个不同客户端 IP，由%4统计，用时 %5 ms；总数与对同一批文件的单线程统计一致。</translation>
+    </message>
+    <message>
+        <source>The totals counted by %1 (%2 lines, %3 distinct IPs) differ from a single-threaded count of the same files (%4 distinct IPs).</source>
+        <translation>由%1统计的总数（%2 行，%3 个不同 IP）与对同一批文件的单线程统计（%4 个不同 IP）不一致。</translation>
+    </message>
+</context>
+<context>
     <name>cl::scenarios::Parameters</name>
     <message>
         <source>Workers</source>
@@ -533,10 +596,6 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
         <translation>从读取到写回全程持有同一把互斥锁。</translation>
     </message>
     <message>
-        <source>Run the buyers as processes or as threads.</source>
-        <translation>抢票者以进程还是线程运行。</translation>
-    </message>
-    <message>
         <source>Workers taking turns at the lock.</source>
         <translation>轮流获取锁的工作单元个数。</translation>
     </message>
@@ -636,6 +695,359 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
         <source>How long a thread waits for the GIL before it asks the holder to let go (sys.setswitchinterval; CPython&apos;s default is 5 ms). Used by gil-threads only.</source>
         <translation>线程等待 GIL 多久之后请求持有者释放（即 sys.setswitchinterval；CPython 默认为 5 毫秒）。仅用于 gil-threads。</translation>
     </message>
+    <message>
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <source>Access-log files, one per day (the notes have 8).</source>
+        <translation>访问日志文件的个数，每天一个（笔记中为 8 个）。</translation>
+    </message>
+    <message>
+        <source>Lines per file</source>
+        <translation>每个文件的行数</translation>
+    </message>
+    <message>
+        <source>Requests logged in each file (about 110 bytes each).</source>
+        <translation>每个文件记录的请求数（每条约 110 字节）。</translation>
+    </message>
+    <message>
+        <source>Approach</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Count the files with a process pool, one task per file, or one after another.</source>
+        <translation>用进程池统计文件（每个文件一个任务），或逐个统计。</translation>
+    </message>
+    <message>
+        <source>Pool size</source>
+        <translation>池大小</translation>
+    </message>
+    <message>
+        <source>Worker processes in the pool (the notes use 4).</source>
+        <translation>池中的工作进程数（笔记中为 4 个）。</translation>
+    </message>
+    <message>
+        <source>plain (Queue)</source>
+        <translation>普通队列（Queue）</translation>
+    </message>
+    <message>
+        <source>joinable (JoinableQueue)</source>
+        <translation>可 join 的队列（JoinableQueue）</translation>
+    </message>
+    <message>
+        <source>a None per consumer</source>
+        <translation>每个消费者一个 None</translation>
+    </message>
+    <message>
+        <source>daemon consumers</source>
+        <translation>守护（daemon）消费者</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>进程池</translation>
+    </message>
+    <message>
+        <source>one process per task</source>
+        <translation>每个任务一个进程</translation>
+    </message>
+    <message>
+        <source>map()</source>
+        <translation>map()</translation>
+    </message>
+    <message>
+        <source>apply()</source>
+        <translation>apply()</translation>
+    </message>
+    <message>
+        <source>apply_async()</source>
+        <translation>apply_async()</translation>
+    </message>
+    <message>
+        <source>sleep</source>
+        <translation>睡眠</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>池类型</translation>
+    </message>
+    <message>
+        <source>A pool of worker processes or of worker threads.</source>
+        <translation>由工作进程组成的进程池，或由工作线程组成的线程池。</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>Tasks submitted, each with a done callback (the notes use 50).</source>
+        <translation>提交的任务数，每个任务都带一个完成回调（笔记中为 50 个）。</translation>
+    </message>
+    <message>
+        <source>Workers in the pool (the notes use 4).</source>
+        <translation>池中的工作单元数（笔记中为 4 个）。</translation>
+    </message>
+    <message>
+        <source>Task time</source>
+        <translation>任务时间</translation>
+    </message>
+    <message>
+        <source>How long each task sleeps (the notes use 2000 ms).</source>
+        <translation>每个任务睡眠的时长（笔记中为 2000 毫秒）。</translation>
+    </message>
+    <message>
+        <source>Callback time</source>
+        <translation>回调时间</translation>
+    </message>
+    <message>
+        <source>How long each callback computes after printing (the notes&apos; callback sleeps 2000 ms).</source>
+        <translation>每个回调在打印之后计算的时长（笔记中的回调睡眠 2000 毫秒）。</translation>
+    </message>
+    <message>
+        <source>Tasks to run (the notes use 500).</source>
+        <translation>要运行的任务数（笔记中为 500 个）。</translation>
+    </message>
+    <message>
+        <source>Work each task does after the notes&apos; small sum (the notes&apos; map example does none).</source>
+        <translation>每个任务在笔记中那段小求和之后额外做的工作（笔记中的 map 示例没有额外工作）。</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作方式</translation>
+    </message>
+    <message>
+        <source>What a task does for its task time: sleep (like time.sleep) or compute (CPU-bound).</source>
+        <translation>任务在任务时间内做什么：睡眠（如 time.sleep）或计算（CPU 密集型）。</translation>
+    </message>
+    <message>
+        <source>A pool of reused workers, or a fresh process for every task.</source>
+        <translation>重复使用工作单元的池，或为每个任务新建一个进程。</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>调用方式</translation>
+    </message>
+    <message>
+        <source>How tasks are submitted: map (all, then wait), apply (one at a time, waiting for each result) or apply_async (all, then close and join).</source>
+        <translation>任务的提交方式：map（全部提交，然后等待）、apply（一次一个，逐个等待结果）或 apply_async（全部提交，然后 close 并 join）。</translation>
+    </message>
+    <message>
+        <source>Producers</source>
+        <translation>生产者</translation>
+    </message>
+    <message>
+        <source>Workers that make items and put them into the queue.</source>
+        <translation>生成条目并放入队列的工作单元个数。</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>Workers that get items from the queue and use them.</source>
+        <translation>从队列取出条目并处理的工作单元个数。</translation>
+    </message>
+    <message>
+        <source>Items per producer</source>
+        <translation>每个生产者的条目数</translation>
+    </message>
+    <message>
+        <source>How many items each producer makes.</source>
+        <translation>每个生产者生成多少个条目。</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Most items the queue holds (Queue(maxsize)); a put into a full queue waits.</source>
+        <translation>队列最多容纳的条目数（Queue(maxsize)）；向已满的队列 put 时会等待。</translation>
+    </message>
+    <message>
+        <source>Produce time</source>
+        <translation>生产时间</translation>
+    </message>
+    <message>
+        <source>Time a producer takes to make one item.</source>
+        <translation>生产者生成一个条目所用的时间。</translation>
+    </message>
+    <message>
+        <source>Consume time</source>
+        <translation>消费时间</translation>
+    </message>
+    <message>
+        <source>Time a consumer takes to use one item.</source>
+        <translation>消费者处理一个条目所用的时间。</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>A plain queue, or a joinable one whose consumers call task_done() and whose join() waits until every item is done.</source>
+        <translation>普通队列，或可 join 的队列：其消费者调用 task_done()，其 join() 会一直等到所有条目都处理完毕。</translation>
+    </message>
+    <message>
+        <source>Consumers end by</source>
+        <translation>消费者结束方式</translation>
+    </message>
+    <message>
+        <source>sentinel: the main process puts one None per consumer. daemon: the main process ends the consumers (after q.join() with a joinable queue).</source>
+        <translation>sentinel：主进程为每个消费者放入一个 None。daemon：由主进程结束消费者（使用可 join 的队列时，在 q.join() 之后）。</translation>
+    </message>
+    <message>
+        <source>Run producers and consumers as processes or as threads.</source>
+        <translation>生产者和消费者以进程还是线程运行。</translation>
+    </message>
+    <message>
+        <source>Run the buyers as processes, as threads, or as tasks of a process pool.</source>
+        <translation>抢票者以进程、线程还是进程池任务的形式运行。</translation>
+    </message>
+    <message>
+        <source>Worker processes when the buyers run in a pool (the notes use 5).</source>
+        <translation>抢票者在进程池中运行时的工作进程数（笔记中为 5 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>cl::scenarios::PoolCallbacks</name>
+    <message>
+        <source>Pool callbacks: thread pool vs process pool</source>
+        <translation>池回调：线程池与进程池对比</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>进程池与线程池</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every task is submitted with &lt;b&gt;apply_async&lt;/b&gt; (Python: &lt;code&gt;submit()&lt;/code&gt; plus &lt;code&gt;add_done_callback(done)&lt;/code&gt;); when it finishes, &lt;code&gt;done&lt;/code&gt; runs with its result. The question is &lt;i&gt;where&lt;/i&gt; it runs.&lt;/p&gt;&lt;p&gt;With a &lt;b&gt;process pool&lt;/b&gt;, the result has to travel back to the main process: follow the arrows from each task&apos;s end on a &quot;pool worker&quot; row to the row called &lt;b&gt;result handler&lt;/b&gt;, a thread of the main process. Every callback (a green span labelled &quot;callback N&quot;) runs there, one after another, whichever worker ran the task.&lt;/p&gt;&lt;p&gt;With a &lt;b&gt;thread pool&lt;/b&gt;, the worker thread that ran the task runs the callback itself, right after the task, on its own row. There is no result handler.&lt;/p&gt;&lt;p&gt;Tasks sleep (grey), callbacks compute (green), so the two are easy to tell apart.&lt;/p&gt;&lt;p&gt;The console shows the PID and TID each callback printed; the verdict counts them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每个任务都用 &lt;b&gt;apply_async&lt;/b&gt; 提交（Python 中为 &lt;code&gt;submit()&lt;/code&gt; 加 &lt;code&gt;add_done_callback(done)&lt;/code&gt;）；任务完成后，&lt;code&gt;done&lt;/code&gt; 会带着它的结果运行。问题在于它在&lt;i&gt;哪里&lt;/i&gt;运行。&lt;/p&gt;&lt;p&gt;使用&lt;b&gt;进程池&lt;/b&gt;时，结果必须传回主进程：沿着箭头，从每个任务在“pool worker”行上的结束处，找到名为 &lt;b&gt;result handler&lt;/b&gt;（结果处理）的那一行，它是主进程中的一个线程。每个回调（标着“callback N”的绿色区段）都在那里依次运行，无论任务由哪个工作单元执行。&lt;/p&gt;&lt;p&gt;使用&lt;b&gt;线程池&lt;/b&gt;时，执行任务的工作线程会在任务结束后立即在自己的行上运行回调，没有 result handler。&lt;/p&gt;&lt;p&gt;任务在睡眠（灰色），回调在计算（绿色），因此两者很容易区分。&lt;/p&gt;&lt;p&gt;控制台显示每个回调打印的 PID 和 TID；结论会对它们进行统计。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>callbacks run</source>
+        <translation>已运行的回调</translation>
+    </message>
+    <message>
+        <source>callbacks in the main process</source>
+        <translation>在主进程中运行的回调</translation>
+    </message>
+    <message>
+        <source>threads that ran callbacks</source>
+        <translation>运行过回调的线程数</translation>
+    </message>
+    <message>
+        <source>callbacks on the thread that ran the task</source>
+        <translation>在执行该任务的线程上运行的回调</translation>
+    </message>
+    <message>
+        <source>callbacks on the main thread</source>
+        <translation>在主线程上运行的回调</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 callbacks ran.</source>
+        <translation>%2 个回调中只运行了 %1 个。</translation>
+    </message>
+    <message>
+        <source>Thread pool: %1 of %2 callbacks ran on the worker thread that ran their task (%3 threads of the main process, PID %4); none needed a result handler.</source>
+        <translation>线程池：%2 个回调中有 %1 个在执行其任务的工作线程上运行（主进程 PID %4 中的 %3 个线程）；都不需要 result handler。</translation>
+    </message>
+    <message>
+        <source>Process pool: %1 of %2 callbacks ran in the main process (PID %3) on %4 thread, the result handler; %5 ran in a pool worker.</source>
+        <translation>进程池：%2 个回调中有 %1 个在主进程（PID %3）的 %4 个线程上运行，即 result handler；%5 个在池工作进程中运行。</translation>
+    </message>
+</context>
+<context>
+    <name>cl::scenarios::PoolLesson</name>
+    <message>
+        <source>Process per task vs a process pool</source>
+        <translation>每个任务一个进程与进程池对比</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>进程池与线程池</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The same tasks run two ways. &lt;b&gt;One process per task&lt;/b&gt; starts a fresh process for every task: the timeline grows one row per task, each with its own PID and its yellow &quot;starting&quot; span. &lt;b&gt;A pool&lt;/b&gt; starts &lt;i&gt;k&lt;/i&gt; worker processes once and reuses them: exactly &lt;i&gt;k&lt;/i&gt; rows labelled &quot;pool worker 1 · PID …&quot;, each picking up task after task. Each task is a span labelled with its index, green while it computes and grey while it sleeps.&lt;/p&gt;&lt;p&gt;How tasks are handed to the pool matters too. &lt;b&gt;map&lt;/b&gt; and &lt;b&gt;apply_async&lt;/b&gt; submit everything at once and up to &lt;i&gt;k&lt;/i&gt; tasks run together; &lt;b&gt;apply&lt;/b&gt; is synchronous: the main thread waits for each result before it submits the next task, so only one task runs at a time and the other workers wait on the empty task queue (light blue).&lt;/p&gt;&lt;p&gt;Results travel back through the &lt;b&gt;result handler&lt;/b&gt;, a thread of the main process; the arrows go from the end of each task to it. The wall time counts starting the workers, the tasks and joining them.&lt;/p&gt;&lt;p&gt;The notes&apos; func1 does almost nothing. With a task time of 0 the first workers to wake up may take every task before the others get a core: a pool shares out work, it does not promise every worker a turn. The preset &quot;As in the notes&quot; gives each task 5 ms.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;同样的任务用两种方式运行。&lt;b&gt;每个任务一个进程&lt;/b&gt;：为每个任务启动一个新进程，时间线上每个任务占一行，各有自己的 PID 和黄色的“启动中”区段。&lt;b&gt;进程池&lt;/b&gt;：只启动一次 &lt;i&gt;k&lt;/i&gt; 个工作进程并重复使用：正好 &lt;i&gt;k&lt;/i&gt; 行，标为“pool worker 1 · PID …”，每行一个接一个地领取任务。每个任务是一个标着序号的区段，计算时为绿色，睡眠时为灰色。&lt;/p&gt;&lt;p&gt;任务如何交给进程池也很重要。&lt;b&gt;map&lt;/b&gt; 和 &lt;b&gt;apply_async&lt;/b&gt; 一次提交全部任务，最多 &lt;i&gt;k&lt;/i&gt; 个任务同时运行；&lt;b&gt;apply&lt;/b&gt; 是同步的：主线程要等每个结果返回后才提交下一个任务，所以同一时刻只有一个任务在运行，其余工作单元在空的任务队列上等待（浅蓝色）。&lt;/p&gt;&lt;p&gt;结果通过 &lt;b&gt;result handler&lt;/b&gt;（结果处理）传回，它是主进程中的一个线程；箭头从每个任务的结束处指向它。总耗时包括启动工作单元、运行任务以及 join 它们的时间。&lt;/p&gt;&lt;p&gt;笔记中的 func1 几乎什么都不做。任务时间为 0 时，最先醒来的工作单元可能在其他工作单元得到核心之前就拿走所有任务：进程池负责分配工作，但不保证每个工作单元都轮得到。预设“与笔记相同”给每个任务 5 ms。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>tasks done</source>
+        <translation>已完成任务</translation>
+    </message>
+    <message>
+        <source>distinct worker PIDs</source>
+        <translation>不同的工作进程 PID 数</translation>
+    </message>
+    <message>
+        <source>most tasks running at once</source>
+        <translation>同时运行的最多任务数</translation>
+    </message>
+    <message>
+        <source>wall time (ms)</source>
+        <translation>总耗时 (ms)</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 tasks finished.</source>
+        <translation>%2 个任务中只完成了 %1 个。</translation>
+    </message>
+    <message>
+        <source>Each of the %1 tasks ran in a process of its own: %2 distinct PIDs, %3 ms in all.</source>
+        <translation>%1 个任务各自在独立的进程中运行：共 %2 个不同的 PID，总计 %3 ms。</translation>
+    </message>
+    <message>
+        <source>A pool of %1 ran all %2 tasks; %3 worker PIDs took part, each running about %4 tasks, in %5 ms.</source>
+        <translation>大小为 %1 的进程池运行了全部 %2 个任务；共有 %3 个工作进程 PID 参与，每个约运行 %4 个任务，用时 %5 ms。</translation>
+    </message>
+    <message>
+        <source>apply() is synchronous: the most tasks running at any moment was %1.</source>
+        <translation>apply() 是同步的：任一时刻最多只有 %1 个任务在运行。</translation>
+    </message>
+    <message>
+        <source>The most tasks running at the same moment was %1.</source>
+        <translation>同一时刻最多有 %1 个任务在运行。</translation>
+    </message>
+</context>
+<context>
+    <name>cl::scenarios::PoolText</name>
+    <message>
+        <source>the pool could not start its workers: %1</source>
+        <translation>池无法启动工作单元：%1</translation>
+    </message>
+    <message>
+        <source>the pool could not start its workers (no room in shared memory)</source>
+        <translation>池无法启动工作单元（共享内存空间不足）</translation>
+    </message>
+    <message>
+        <source>the pool has no function named &quot;%1&quot;</source>
+        <translation>池中没有名为“%1”的函数</translation>
+    </message>
+    <message>
+        <source>the pool&apos;s task board is full</source>
+        <translation>池的任务板已满</translation>
+    </message>
+    <message>
+        <source>a task was submitted to a pool that is not running</source>
+        <translation>向未运行的池提交了任务</translation>
+    </message>
+    <message>
+        <source>was killed by signal %1 (%2)</source>
+        <translation>被信号 %1（%2）终止</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>以退出码 %1 退出</translation>
+    </message>
+    <message>
+        <source>pool worker %1 (PID %2) %3 while the pool was running; %4 task(s) were left unfinished and the pool was shut down (Python raises BrokenProcessPool here)</source>
+        <translation>池工作进程 %1（PID %2）在池运行期间%3；%4 个任务未完成，池已关闭（此时 Python 会抛出 BrokenProcessPool）</translation>
+    </message>
 </context>
 <context>
     <name>cl::scenarios::Presets</name>
@@ -650,6 +1062,141 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
     <message>
         <source>Quick, with the lock</source>
         <translation>快速，加锁</translation>
+    </message>
+    <message>
+        <source>Serial, for comparison</source>
+        <translation>串行，用于对比</translation>
+    </message>
+    <message>
+        <source>As in the notes, one process per task</source>
+        <translation>与笔记相同，每个任务一个进程</translation>
+    </message>
+    <message>
+        <source>As in the notes: apply, one at a time</source>
+        <translation>与笔记相同：apply，一次一个</translation>
+    </message>
+    <message>
+        <source>Quick, slow producers</source>
+        <translation>快速，生产者较慢</translation>
+    </message>
+</context>
+<context>
+    <name>cl::scenarios::ProducerConsumer</name>
+    <message>
+        <source>Producer / consumer with a bounded queue</source>
+        <translation>有界队列上的生产者 / 消费者</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Producers make items (&lt;i&gt;produce_ms&lt;/i&gt; each) and &lt;b&gt;put&lt;/b&gt; them into a queue that holds at most &lt;i&gt;capacity&lt;/i&gt; items; consumers &lt;b&gt;get&lt;/b&gt; them and use each one for &lt;i&gt;consume_ms&lt;/i&gt;. The queue is real shared memory between the workers, guarded by a lock that survives a killed worker.&lt;/p&gt;&lt;p&gt;On the timeline, every arrow goes from a put to the get that received that item. A producer that finds the queue full waits in a &lt;b&gt;queue full&lt;/b&gt; span; a consumer that finds it empty waits in a &lt;b&gt;queue empty&lt;/b&gt; span. The &lt;b&gt;queue depth&lt;/b&gt; chart under the timeline shows how many items are waiting, on the same time axis: it never goes above the capacity.&lt;/p&gt;&lt;p&gt;How the consumers end: with &lt;b&gt;a None per consumer&lt;/b&gt;, the main process puts one None after the producers are done, and each consumer leaves when it takes its own. With &lt;b&gt;daemon consumers&lt;/b&gt; and a &lt;b&gt;joinable&lt;/b&gt; queue, every consumer calls task_done() after each item, the main process waits in q.join() until all are done, then ends the consumers (processes are terminated, as Python does at exit; threads are told to return). With a plain queue there is nothing to join: the consumers are ended as soon as the producers are done, and what is still in the queue is lost.&lt;/p&gt;&lt;p&gt;The verdict checks, from what the consumers recorded, that every item was consumed exactly once and that the depth stayed within the capacity.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;生产者生成条目（每个耗时 &lt;i&gt;produce_ms&lt;/i&gt;），并把它们 &lt;b&gt;put&lt;/b&gt; 进一个最多容纳 &lt;i&gt;capacity&lt;/i&gt; 个条目的队列；消费者 &lt;b&gt;get&lt;/b&gt; 取出条目，每个处理 &lt;i&gt;consume_ms&lt;/i&gt;。这个队列是工作单元之间真正的共享内存，由一把在工作单元被终止后仍然可用的锁保护。&lt;/p&gt;&lt;p&gt;在时间线上，每个箭头都从一次 put 指向收到该条目的那次 get。发现队列已满的生产者会在&lt;b&gt;队列已满&lt;/b&gt;区段中等待；发现队列为空的消费者会在&lt;b&gt;队列为空&lt;/b&gt;区段中等待。时间线下方的&lt;b&gt;队列长度&lt;/b&gt;图表在同一时间轴上显示有多少条目在等待：它从不超过容量。&lt;/p&gt;&lt;p&gt;消费者如何结束：选择&lt;b&gt;每个消费者一个 None&lt;/b&gt; 时，主进程在生产者完成后为每个消费者放入一个 None，每个消费者取到属于自己的那个后退出。选择&lt;b&gt;守护消费者&lt;/b&gt;并使用&lt;b&gt;可 join&lt;/b&gt; 的队列时，每个消费者处理完每个条目后调用 task_done()，主进程在 q.join() 中等待全部完成，然后结束消费者（进程会被终止，就像 Python 退出时那样；线程则被通知返回）。使用普通队列时没有什么可以 join：生产者一完成，消费者就被结束，仍在队列中的条目就丢失了。&lt;/p&gt;&lt;p&gt;结论根据消费者记录的内容，检查每个条目是否恰好被消费一次，以及队列长度是否始终不超过容量。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>could not set up the queue in shared memory</source>
+        <translation>无法在共享内存中创建队列</translation>
+    </message>
+    <message>
+        <source>could not start every worker</source>
+        <translation>无法启动全部工作单元</translation>
+    </message>
+    <message>
+        <source>Stopped before every worker had started.</source>
+        <translation>在所有工作单元启动之前即被停止。</translation>
+    </message>
+    <message>
+        <source>items to make</source>
+        <translation>计划生产的条目</translation>
+    </message>
+    <message>
+        <source>produced</source>
+        <translation>已生产</translation>
+    </message>
+    <message>
+        <source>consumed</source>
+        <translation>已消费</translation>
+    </message>
+    <message>
+        <source>consumed twice or more</source>
+        <translation>被消费两次及以上</translation>
+    </message>
+    <message>
+        <source>never consumed</source>
+        <translation>从未被消费</translation>
+    </message>
+    <message>
+        <source>largest queue depth</source>
+        <translation>最大队列长度</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>puts that waited for room</source>
+        <translation>等待空位的 put 次数</translation>
+    </message>
+    <message>
+        <source>gets that waited for an item</source>
+        <translation>等待条目的 get 次数</translation>
+    </message>
+    <message>
+        <source>None sentinels taken</source>
+        <translation>取到的 None 哨兵数</translation>
+    </message>
+    <message>
+        <source>consumers that died</source>
+        <translation>意外终止的消费者</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 items were produced.</source>
+        <translation>%2 个条目中只生产了 %1 个。</translation>
+    </message>
+    <message>
+        <source>Items consumed more than once: %1.</source>
+        <translation>被消费多次的条目：%1 个。</translation>
+    </message>
+    <message>
+        <source>Items put but never consumed: %1. A consumer died with an item in hand.</source>
+        <translation>已放入但从未被消费的条目：%1 个。有消费者在处理条目时终止了。</translation>
+    </message>
+    <message>
+        <source>Items put but never consumed: %1. With a plain queue there is no join(): the daemon consumers were ended as soon as the producers were done. A joinable queue and q.join() wait for them.</source>
+        <translation>已放入但从未被消费的条目：%1 个。普通队列没有 join()：生产者一完成，守护消费者就被结束了。使用可 join 的队列和 q.join() 才会等待它们处理完。</translation>
+    </message>
+    <message>
+        <source>Items put but never consumed: %1.</source>
+        <translation>已放入但从未被消费的条目：%1 个。</translation>
+    </message>
+    <message>
+        <source>The queue held %1 items, above its capacity of %2.</source>
+        <translation>队列中曾有 %1 个条目，超过了容量 %2。</translation>
+    </message>
+    <message>
+        <source>%1 puts waited for room, %2 gets waited for an item.</source>
+        <translation>%1 次 put 等待空位，%2 次 get 等待条目。</translation>
+    </message>
+    <message>
+        <source>Consumers that died during the run: %1; the others took over.</source>
+        <translation>运行中终止的消费者：%1 个；其余消费者接手了它们的工作。</translation>
+    </message>
+    <message>
+        <source>Not every item was consumed exactly once. %1 %2</source>
+        <translation>并非每个条目都恰好被消费一次。%1 %2</translation>
+    </message>
+    <message>
+        <source>Every item was consumed exactly once: %1 items, and the queue never held more than %2 (capacity %3). %4</source>
+        <translation>每个条目都恰好被消费一次：共 %1 个条目，队列中最多只有 %2 个（容量 %3）。%4</translation>
+    </message>
+    <message>
+        <source>Each consumer left after taking its own None.</source>
+        <translation>每个消费者都在取到属于自己的 None 后退出。</translation>
+    </message>
+    <message>
+        <source>q.join() returned once every item was marked done; then the daemon consumers were ended.</source>
+        <translation>所有条目都被标记为完成后，q.join() 返回；随后守护消费者被结束。</translation>
     </message>
 </context>
 <context>
@@ -730,6 +1277,10 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
     <message>
         <source>this run would start %1 worker processes, more than the safe limit of %2: %3. Use fewer workers, or run them as threads where the lesson offers it.</source>
         <translation>本次运行将启动 %1 个工作进程，超过了安全上限 %2：%3。请减少工作单元，或在该课程支持时改用线程运行。</translation>
+    </message>
+    <message>
+        <source>CL_TRACE_ITEM_LIMIT must be a whole number from 1 to %1; got &quot;%2&quot;, so the default of %3 applies</source>
+        <translation>CL_TRACE_ITEM_LIMIT 必须是从 1 到 %1 的整数；收到的是“%2”，因此使用默认值 %3</translation>
     </message>
 </context>
 <context>
@@ -846,10 +1397,6 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
         <translation>锁与竞争</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Several buyers share one ticket count. Each buyer &lt;b&gt;reads&lt;/b&gt; the count, &lt;b&gt;thinks&lt;/b&gt; for a while, and, if it saw a ticket, &lt;b&gt;writes back&lt;/b&gt; one less.&lt;/p&gt;&lt;p&gt;Without a lock, a buyer that starts while another is still thinking reads the same count: both sell &quot;the last ticket&quot; and the count goes down by one only. The verdict counts these oversold tickets from what the buyers really wrote.&lt;/p&gt;&lt;p&gt;With the lock on, read–think–write becomes a critical section: buyers wait their turn (red spans), one holds the lock at a time (blue spans), and the sales are exact.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;多个抢票者共用同一个余票数。每个抢票者先&lt;b&gt;读取&lt;/b&gt;余票数，&lt;b&gt;思考&lt;/b&gt;一会儿，如果看到还有票，就把减 1 后的数&lt;b&gt;写回&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;不加锁时，如果一个抢票者在另一个还在思考时开始，就会读到同样的余票数：两人都卖出了“最后一张票”，余票却只减少了 1。结论根据抢票者实际写入的值，统计出这些超卖的票。&lt;/p&gt;&lt;p&gt;开启锁后，“读取–思考–写回”成为临界区：抢票者排队等待（红色区段），同一时刻只有一人持有锁（蓝色区段），售出的票数完全准确。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>tickets at start</source>
         <translation>初始票数</translation>
     </message>
@@ -913,6 +1460,10 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
         <source>%1 tickets sold; the tickets left could not be read, so overselling was not checked.</source>
         <translation>售出 %1 张票；无法读取余票，因此未检查超卖。</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Several buyers share one ticket count. Each buyer &lt;b&gt;reads&lt;/b&gt; the count, &lt;b&gt;thinks&lt;/b&gt; for a while, and, if it saw a ticket, &lt;b&gt;writes back&lt;/b&gt; one less.&lt;/p&gt;&lt;p&gt;Without a lock, a buyer that starts while another is still thinking reads the same count: both sell &quot;the last ticket&quot; and the count goes down by one only. The verdict counts these oversold tickets from what the buyers really wrote.&lt;/p&gt;&lt;p&gt;With the lock on, read–think–write becomes a critical section: buyers wait their turn (red spans), one holds the lock at a time (blue spans), and the sales are exact.&lt;/p&gt;&lt;p&gt;With &lt;b&gt;pool&lt;/b&gt;, the buyers are tasks of a process pool (seed 000 §4.2): a few &quot;pool worker&quot; rows take buyer after buyer. The notes need a Manager&apos;s lock there; here the lock lives in shared memory that every pool worker maps.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;多个抢票者共享同一个余票数。每个抢票者先&lt;b&gt;读取&lt;/b&gt;余票数，&lt;b&gt;思考&lt;/b&gt;一会儿，如果看到还有票，就&lt;b&gt;写回&lt;/b&gt;减 1 后的值。&lt;/p&gt;&lt;p&gt;不加锁时，在另一个抢票者还在思考时启动的抢票者会读到同一个余票数：两人都卖出了“最后一张票”，余票却只减少了 1。结论根据抢票者实际写入的内容统计这些超卖的票。&lt;/p&gt;&lt;p&gt;开启锁后，“读取—思考—写回”成为临界区：抢票者排队等候（红色区段），同一时刻只有一个抢票者持有锁（蓝色区段），售出数完全准确。&lt;/p&gt;&lt;p&gt;选择 &lt;b&gt;pool&lt;/b&gt;（进程池）时，抢票者是进程池中的任务（seed 000 §4.2）：几行“pool worker”依次处理一个又一个抢票者。笔记中这里需要 Manager 提供的锁；而在这里，锁位于每个池工作进程都会映射的共享内存中。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>cl::trace::Messages</name>
@@ -943,6 +1494,38 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
     <message>
         <source>error: released a lock it does not hold</source>
         <translation>错误：释放了自己并未持有的锁</translation>
+    </message>
+    <message>
+        <source>put item %1</source>
+        <translation>放入条目 %1</translation>
+    </message>
+    <message>
+        <source>consumed item %1 (from producer-%2)</source>
+        <translation>消费了条目 %1（来自 producer-%2）</translation>
+    </message>
+    <message>
+        <source>got None: no more items, leaving</source>
+        <translation>取到 None：没有更多条目，退出</translation>
+    </message>
+    <message>
+        <source>q.join() returned: every item is marked done</source>
+        <translation>q.join() 已返回：所有条目都已标记为完成</translation>
+    </message>
+    <message>
+        <source>ending the daemon consumers</source>
+        <translation>正在结束守护消费者</translation>
+    </message>
+    <message>
+        <source>producers done: putting %1 × None, one per consumer</source>
+        <translation>生产者已完成：放入 %1 × None，每个消费者一个</translation>
+    </message>
+    <message>
+        <source>done: task %1 returned %2 — callback in PID %3, TID %4</source>
+        <translation>done：任务 %1 返回 %2——回调位于 PID %3，TID %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines, %3 distinct IPs</source>
+        <translation>%1：%2 行，%3 个不同 IP</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1606,17 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
     <message>
         <source>Printed line</source>
         <translation>打印内容</translation>
+    </message>
+</context>
+<context>
+    <name>cl::ui::CounterChartPainter</name>
+    <message>
+        <source>expected: %1</source>
+        <translation>预期值：%1</translation>
+    </message>
+    <message>
+        <source>left if every sale counted: %1</source>
+        <translation>若每笔售出都计入，应剩：%1</translation>
     </message>
 </context>
 <context>
@@ -1240,10 +1834,6 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
         <translation>Python 对照</translation>
     </message>
     <message>
-        <source>The same lesson written with Python&apos;s multiprocessing/threading, for readers of the course notes</source>
-        <translation>用 Python 的 multiprocessing/threading 写的同一个示例，方便对照课程笔记</translation>
-    </message>
-    <message>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
@@ -1258,6 +1848,26 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
     <message>
         <source>Summary</source>
         <translation>摘要</translation>
+    </message>
+    <message>
+        <source>“%1” is still running. Select it to watch the run; Run is free again once it has finished.</source>
+        <translation>“%1”仍在运行。选中它可查看运行过程；运行结束后即可再次点击“运行”。</translation>
+    </message>
+    <message>
+        <source>Press Run to run “%1”.</source>
+        <translation>点击“运行”来运行“%1”。</translation>
+    </message>
+    <message>
+        <source>%1: </source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Running “%1”… %2 s</source>
+        <translation>正在运行“%1”… %2 秒</translation>
+    </message>
+    <message>
+        <source>The same lesson written with Python&apos;s multiprocessing/threading, for readers of the course notes. It follows the parameters; save it as a .py file and run it with python3.</source>
+        <translation>用 Python 的 multiprocessing/threading 编写的同一课程，供课程笔记的读者参考。代码随参数变化；可保存为 .py 文件，再用 python3 运行。</translation>
     </message>
 </context>
 <context>
@@ -1544,6 +2154,22 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
         <source>Parameters:</source>
         <translation>参数：</translation>
     </message>
+    <message>
+        <source>%1 — the trace keeps its first %2 items; the rest were counted, not kept</source>
+        <translation>%1——跟踪记录只保留前 %2 项；其余的只计数、不保存</translation>
+    </message>
+    <message>
+        <source>Set the parameters and press Run (Ctrl+R) to run “%1”.</source>
+        <translation>设置参数，然后点击“运行”（Ctrl+R）来运行“%1”。</translation>
+    </message>
+    <message>
+        <source>Not kept (store full):</source>
+        <translation>未保存（存储已满）：</translation>
+    </message>
+    <message>
+        <source>Spans, samples, hand-overs and printed lines that arrived after the trace store reached its limit. The limit keeps a long run from using up the computer&apos;s memory. When this is not 0, the end of the run is missing from the timeline and the exported trace.</source>
+        <translation>跟踪记录存储达到上限之后才到达的区段、采样、交接和打印内容。这个上限可防止长时间运行耗尽计算机内存。此值不为 0 时，时间线和导出的跟踪记录中会缺少运行的结尾部分。</translation>
+    </message>
 </context>
 <context>
     <name>cl::ui::TimeAxis</name>
@@ -1692,10 +2318,6 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
         <translation>进程：%1 · 线程：%2</translation>
     </message>
     <message>
-        <source>wall time: %1</source>
-        <translation>总耗时：%1</translation>
-    </message>
-    <message>
         <source>events: %1</source>
         <translation>事件：%1</translation>
     </message>
@@ -1714,6 +2336,14 @@ recorded, and the summary says &quot;stopped&quot;: true and &quot;interrupted_b
     <message>
         <source>Cannot render the trace: no GUI application (fonts) is available.</source>
         <translation>无法渲染跟踪记录：没有可用的图形界面应用（字体）。</translation>
+    </message>
+    <message>
+        <source>wall time: %1 ms</source>
+        <translation>总耗时：%1 ms</translation>
+    </message>
+    <message>
+        <source>end: %1 ms</source>
+        <translation>结束：%1 ms</translation>
     </message>
 </context>
 </TS>
