@@ -1,37 +1,38 @@
 #include "core/runtime/pool_work.h"
-#include "core/record/clock.h"
+#include "core/runtime/work_unit.h"
+
+#include <algorithm>
 
 namespace cl::runtime {
 
 namespace {
-// Real arithmetic the compiler cannot drop: a xorshift chain whose result is
-// published through a volatile sink.
-volatile std::uint64_t g_sink;
-
-bool computeFor(WorkerEnv &env, std::int64_t ms)
+// The task is already a Running span of its pool worker: the loop runs
+// uninstrumented, in slices, so Stop is seen within about a millisecond.
+bool computeIterations(WorkerEnv &env, std::uint64_t iterations, std::uint64_t slice)
 {
-    const std::uint64_t until = record::monotonicNs() + std::uint64_t(ms) * 1000000ull;
-    std::uint64_t x = 0x9e3779b97f4a7c15ull ^ std::uint64_t(env.workerIndex);
-    for (;;) {
-        for (int i = 0; i < 4096; ++i) {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-        }
-        g_sink = x;
-        if (record::monotonicNs() >= until)
-            return true;
+    std::uint64_t state = 0x9e3779b97f4a7c15ull ^ std::uint64_t(env.workerIndex);
+    while (iterations > 0) {
+        const std::uint64_t n = std::min(iterations, slice);
+        state = spinLoop(n, state);
+        iterations -= n;
         if (env.stopRequested())
             return false;
     }
+    (void)state; // spinLoop keeps every step; nothing to publish
+    return true;
 }
 } // namespace
 
-bool doPoolWork(WorkerEnv &env, PoolWorkKind kind, std::int64_t ms)
+bool doPoolWork(WorkerEnv &env, PoolWorkKind kind, std::int64_t ms, std::uint64_t iterations)
 {
     if (ms <= 0)
         return !env.stopRequested();
-    return kind == PoolWorkKind::Cpu ? computeFor(env, ms) : env.sleepMs(ms);
+    if (kind != PoolWorkKind::Cpu)
+        return env.sleepMs(ms);
+    if (iterations == 0)
+        iterations = cpuIterationsForMs(ms);
+    const std::uint64_t perMs = std::max<std::uint64_t>(1, iterations / std::uint64_t(ms));
+    return computeIterations(env, iterations, perMs);
 }
 
 } // namespace cl::runtime

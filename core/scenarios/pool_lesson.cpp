@@ -1,6 +1,7 @@
 #include "core/scenarios/pool_lesson.h"
 #include "core/scenarios/pool_host.h"
 #include "core/scenarios/pool_tasks.h"
+#include "core/runtime/work_unit.h"
 
 #include <chrono>
 #include <set>
@@ -182,6 +183,9 @@ Outcome PoolLesson::run(RunContext &context, const ParameterValues &values) cons
     args.workMs = values.integer(QStringLiteral("task_ms"));
     args.work = values.choice(QStringLiteral("work")) == QLatin1String("cpu") ? runtime::PoolWorkKind::Cpu
                                                                              : runtime::PoolWorkKind::Sleep;
+    // Calibrated here, before the clock starts, and handed to every task.
+    if (args.work == runtime::PoolWorkKind::Cpu)
+        args.cpuIterations = runtime::cpuIterationsForMs(args.workMs);
 
     RunContextPoolHost host(context);
     const auto t0 = std::chrono::steady_clock::now();

@@ -17,7 +17,7 @@ int poolNotesFunction(runtime::WorkerEnv &env, std::int64_t *result)
     for (int j = 0; j < 5; ++j)
         numb = numb + a.value;
     result[0] = numb;
-    return runtime::doPoolWork(env, a.work, a.workMs) ? 0 : kStoppedExitCode;
+    return runtime::doPoolWork(env, a.work, a.workMs, a.cpuIterations) ? 0 : kStoppedExitCode;
 }
 
 int ticketPoolBuyerFunction(runtime::WorkerEnv &env, std::int64_t *result)

@@ -13,6 +13,7 @@ struct PoolNotesArgs {
     std::int64_t value;
     std::int64_t workMs;
     runtime::PoolWorkKind work;
+    std::uint64_t cpuIterations = 0; // the calibrated loop count for workMs (Cpu)
 };
 
 // result[0] = the task's index. For round-trip measurements and tests.
