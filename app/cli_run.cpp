@@ -193,11 +193,12 @@ int runCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher)
     for (const auto &m : result.outcome.metrics)
         out() << "  " << m.key << " = " << m.value << Qt::endl;
     out() << "  "
-          << Cli::tr("wall time: %1 ms, workers: %2, events: %3, dropped: %4")
+          << Cli::tr("wall time: %1 ms, workers: %2, events: %3, dropped: %4, not kept (store full): %5")
                  .arg(result.wallMs, 0, 'f', 1)
                  .arg(result.workers.size())
                  .arg(result.events)
                  .arg(result.droppedEvents)
+                 .arg(result.droppedByLimit)
           << Qt::endl;
 
     int status = result.outcome.error.isEmpty() ? 0 : 1;

@@ -52,8 +52,8 @@
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <source>wall time: %1 ms, workers: %2, events: %3, dropped: %4</source>
-        <translation>总耗时：%1 ms，工作单元：%2，事件：%3，丢失：%4</translation>
+        <source>wall time: %1 ms, workers: %2, events: %3, dropped: %4, not kept (store full): %5</source>
+        <translation>总耗时：%1 ms，工作单元：%2，事件：%3，丢失：%4，未保留（存储已满）：%5</translation>
     </message>
     <message>
         <source>run error: %1</source>
