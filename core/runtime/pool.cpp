@@ -150,6 +150,10 @@ void Pool::deliverHook(void *self, std::uint32_t task, record::Writer &w)
 void Pool::deliver(std::uint32_t task, record::Writer &w)
 {
     PoolSlot &s = m_board.slot(task);
+    // The callback was stored before `submitted` was raised (release). The
+    // result reached us through another process, which a sanitizer cannot
+    // follow, so acquire `submitted` here too: an edge within this process.
+    (void)m_board.state()->submitted.load(std::memory_order_acquire);
     const PoolCallback &callback = m_callbacks[task];
     // A thread pool's result does not travel; the arrow to its callback is
     // drawn all the same, on the worker's own track.
