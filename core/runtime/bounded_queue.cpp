@@ -44,6 +44,17 @@ std::uint64_t deadlineFor(std::int64_t timeoutMs)
 }
 } // namespace
 
+QueueStatus BoundedQueue::waitOutcome(bool block, WaitResult last, QueueStatus none)
+{
+    if (!block || last == WaitResult::TimedOut)
+        return none;
+    if (last == WaitResult::Stopped)
+        return QueueStatus::Stopped;
+    if (last == WaitResult::GaveUp)
+        return QueueStatus::GaveUp;
+    return QueueStatus::Ok;
+}
+
 const char *queueStatusText(QueueStatus status)
 {
     switch (status) {
@@ -164,12 +175,8 @@ QueueStatus BoundedQueue::put(record::Writer &w, QueueItem item, bool block, std
             failure = QueueStatus::ShutDown;
         else if (s.tail - s.head < s.capacity)
             break;
-        else if (!block || last == WaitResult::TimedOut)
-            failure = QueueStatus::Full;
-        else if (last == WaitResult::Stopped)
-            failure = QueueStatus::Stopped;
-        else if (last == WaitResult::GaveUp)
-            failure = QueueStatus::GaveUp;
+        else
+            failure = waitOutcome(block, last, QueueStatus::Full);
         if (failure != QueueStatus::Ok) {
             unlock();
             if (waited)
@@ -220,12 +227,8 @@ QueueStatus BoundedQueue::get(record::Writer &w, QueueItem &out, bool block, std
             break; // after a plain shutdown() what is left can still be taken
         if (s.shutdown.load(std::memory_order_relaxed) != 0)
             failure = QueueStatus::ShutDown;
-        else if (!block || last == WaitResult::TimedOut)
-            failure = QueueStatus::Empty;
-        else if (last == WaitResult::Stopped)
-            failure = QueueStatus::Stopped;
-        else if (last == WaitResult::GaveUp)
-            failure = QueueStatus::GaveUp;
+        else
+            failure = waitOutcome(block, last, QueueStatus::Empty);
         if (failure != QueueStatus::Ok) {
             unlock();
             if (waited)

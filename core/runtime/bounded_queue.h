@@ -137,6 +137,9 @@ public:
 
 private:
     enum class WaitResult { Woken, TimedOut, Stopped, GaveUp };
+    // Why a put or get that found no room (no item) fails after its last
+    // wait, or Ok when it may wait again; `none` is Full or Empty.
+    static QueueStatus waitOutcome(bool block, WaitResult last, QueueStatus none);
     bool lock();
     void unlock();
     // Called with the mutex held; returns with it held again.
