@@ -191,7 +191,7 @@ int runCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher)
     }
     out() << scenario->id() << ": " << result.outcome.verdict << Qt::endl;
     for (const auto &m : result.outcome.metrics)
-        out() << "  " << m.key << " = " << m.value << Qt::endl;
+        out() << "  " << m.key << " = " << m.displayValue() << Qt::endl;
     out() << "  "
           << Cli::tr("wall time: %1 ms, workers: %2, events: %3, dropped: %4, not kept (store full): %5")
                  .arg(result.wallMs, 0, 'f', 1)

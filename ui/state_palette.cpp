@@ -29,6 +29,9 @@ const std::array<StateStyle, std::size_t(SpanState::Count)> kStyles = {{
      QT_TRANSLATE_NOOP("cl::ui::StatePalette", "A modelled Python thread waiting for the global interpreter lock.")},
     {QColor(0x6b, 0x4a, 0x3a), QColor(Qt::white), QT_TRANSLATE_NOOP("cl::ui::StatePalette", "zombie"),
      QT_TRANSLATE_NOOP("cl::ui::StatePalette", "Exited, but the parent has not reaped it yet (state Z).")},
+    {QColor(0xe8, 0xe4, 0xd8), QColor(0x30, 0x30, 0x30), QT_TRANSLATE_NOOP("cl::ui::StatePalette", "suspended"),
+     QT_TRANSLATE_NOOP("cl::ui::StatePalette", "A coroutine that is not running: ready to run, switched away from, "
+                                               "or awaiting another coroutine. Its thread runs another one.")},
 }};
 
 // Dark, saturated hues that read as text on white and stay apart from each
@@ -45,6 +48,7 @@ const std::array<SpanState, std::size_t(SpanState::Count)> &allSpanStates()
         SpanState::Running,        SpanState::LockWait, SpanState::LockHold,
         SpanState::QueueFullWait,  SpanState::QueueEmptyWait, SpanState::Sleep,
         SpanState::Starting,       SpanState::GilWait,  SpanState::Zombie,
+        SpanState::Suspended,
     };
     return states;
 }

@@ -231,7 +231,7 @@ void SummaryPanel::showResult(const scenarios::RunResult &result, const trace::T
     for (int i = 0; i < o.metrics.size(); ++i) {
         const scenarios::Metric &m = o.metrics.at(i);
         m_metrics->setItem(i, 0, item(m.label));
-        auto *value = item(QLocale().toString(m.value), Qt::AlignRight | Qt::AlignVCenter);
+        auto *value = m.isText() ? item(m.text) : item(QLocale().toString(m.value), Qt::AlignRight | Qt::AlignVCenter);
         value->setToolTip(m.key);
         m_metrics->setItem(i, 1, value);
     }

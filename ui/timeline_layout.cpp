@@ -120,7 +120,32 @@ TimelineLayout TimelineLayout::build(const trace::TraceStore &store, const Timel
         header.name = processName;
         header.id = pidText;
         layout.m_rows.push_back(std::move(header));
-        for (int w : group.workers) {
+        // Coroutine lanes go right under their host thread, in the order they
+        // started; a lane whose thread left no track goes last.
+        std::vector<int> threads, lanes;
+        for (int w : group.workers)
+            (workers[std::size_t(w)].isCoroutine() ? lanes : threads).push_back(w);
+        std::vector<bool> placed(lanes.size(), false);
+        auto addLanes = [&](std::int32_t hostTid, bool any) {
+            for (std::size_t k = 0; k < lanes.size(); ++k) {
+                const auto &track = workers[std::size_t(lanes[k])];
+                if (placed[k] || (!any && track.hostTid != hostTid))
+                    continue;
+                placed[k] = true;
+                TimelineRow row;
+                row.kind = TimelineRow::Kind::Coroutine;
+                row.worker = lanes[k];
+                row.group = g;
+                row.pid = track.pid;
+                row.tid = track.tid;
+                row.indent = 2;
+                row.name = track.name.empty() ? tr("coroutine") : QString::fromStdString(track.name);
+                row.id = tr("on TID %1").arg(track.hostTid);
+                layout.m_rowOfWorker[std::size_t(row.worker)] = int(layout.m_rows.size());
+                layout.m_rows.push_back(std::move(row));
+            }
+        };
+        for (int w : threads) {
             const auto &track = workers[std::size_t(w)];
             TimelineRow row;
             row.kind = TimelineRow::Kind::Thread;
@@ -139,7 +164,9 @@ TimelineLayout TimelineLayout::build(const trace::TraceStore &store, const Timel
             row.id = trace::isLaneTid(track.tid) ? tr("model") : tr("TID %1").arg(track.tid);
             layout.m_rowOfWorker[std::size_t(w)] = int(layout.m_rows.size());
             layout.m_rows.push_back(std::move(row));
+            addLanes(track.tid, false);
         }
+        addLanes(0, true);
     }
     return layout;
 }
@@ -292,6 +319,14 @@ QString workerDetails(const trace::TraceStore &store, int worker)
     const QString name = !w.name.empty()      ? QString::fromStdString(w.name)
                          : w.isProcessMain() ? TimelineLayout::tr("process")
                                              : TimelineLayout::tr("thread");
+    if (w.isCoroutine())
+        return QStringLiteral("<b>%1</b><br/>%2<br/>%3")
+            .arg(html(name),
+                 html(TimelineLayout::tr("A coroutine run by thread TID %1 of PID %2: green while it runs, grey while "
+                                         "it sleeps or waits for a socket, pale while it is suspended. Only one "
+                                         "coroutine of a thread runs at a time.").arg(w.hostTid).arg(w.pid)),
+                 html(w.exited ? TimelineLayout::tr("ended at %1").arg(at(store, w.exitTime))
+                               : TimelineLayout::tr("not ended")));
     if (trace::isLaneTid(w.tid))
         return QStringLiteral("<b>%1</b><br/>%2")
             .arg(html(name), html(TimelineLayout::tr("A lane of PID %1 drawn by a model, not a thread: each span is "

@@ -20,6 +20,7 @@ struct TimelineRow {
         Process,       // a process with one traced thread: that thread's row
         ProcessHeader, // a multi-threaded process; no spans of its own
         Thread,        // one thread of a multi-threaded process
+        Coroutine,     // a coroutine lane, right under the thread that runs it
     };
     Kind kind = Kind::Process;
     int worker = -1;       // index into store.workers(), -1 for a header

@@ -4,6 +4,8 @@
 #include "core/scenarios/serial_vs_parallel_tasks.h"
 #include "core/scenarios/producer_consumer_tasks.h"
 #include "core/runtime/pool_worker.h"
+#include "core/scenarios/echo_tasks.h"
+#include "core/scenarios/fetch_tasks.h"
 
 #include <array>
 
@@ -23,6 +25,11 @@ constexpr std::array kTasks{
     TaskEntry{"producer-consumer.consumer", &scenarios::consumerTask},
     TaskEntry{"pool.worker", &poolWorkerTask},
     TaskEntry{"pool.result-handler", &poolResultHandlerTask},
+    TaskEntry{"echo.clients", &scenarios::echoClientsTask},
+    TaskEntry{"echo.connection", &scenarios::echoConnectionTask},
+    TaskEntry{"echo.forking-server", &scenarios::echoForkingServerTask},
+    TaskEntry{"fetch.server", &scenarios::fetchServerTask},
+    TaskEntry{"fetch.client", &scenarios::fetchClientTask},
 };
 } // namespace
 

@@ -7,6 +7,9 @@
 #include "core/scenarios/log_pool.h"
 #include "core/scenarios/pool_callbacks.h"
 #include "core/scenarios/pool_lesson.h"
+#include "core/scenarios/coroutines.h"
+#include "core/scenarios/echo_server.h"
+#include "core/scenarios/fetch.h"
 
 namespace cl::scenarios {
 
@@ -20,10 +23,13 @@ const QList<const Scenario *> &catalogue()
     static const PoolLesson pool;
     static const PoolCallbacks poolCallbacks;
     static const LogPool logPool;
+    static const CoroutinesLesson coroutines;
+    static const EchoServerLesson echoServer;
+    static const FetchLesson fetch;
     // The notes' order: processes and threads, pools, locks and races, queues.
     static const QList<const Scenario *> all{&serialVsParallel, &pool,         &poolCallbacks, &logPool,
                                              &ticketRace,       &counterRace,  &lockContention,
-                                             &producerConsumer};
+                                             &producerConsumer, &coroutines, &fetch, &echoServer};
     return all;
 }
 

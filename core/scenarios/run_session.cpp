@@ -220,7 +220,7 @@ void RunSession::finish()
     meta["problem"] = m_result.outcome.problem && !m_result.stopped ? "1" : "0";
     // Exports draw reference lines from these (e.g. the expected total).
     for (const Metric &m : m_result.outcome.metrics)
-        meta["metric:" + m.key.toStdString()] = std::to_string(m.value);
+        meta["metric:" + m.key.toStdString()] = m.isText() ? m.text.toStdString() : std::to_string(m.value);
     m_store.touch();
     m_active.reset(); // unmaps the arena; every worker has been reaped by now
     Q_EMIT traceUpdated();

@@ -30,7 +30,7 @@ QJsonObject runSummaryJson(const RunResult &result)
     o.insert(QStringLiteral("workers"), workers);
     QJsonObject metrics;
     for (const auto &m : result.outcome.metrics)
-        metrics.insert(m.key, m.value);
+        metrics.insert(m.key, m.isText() ? QJsonValue(m.text) : QJsonValue(m.value));
     o.insert(QStringLiteral("metrics"), metrics);
     o.insert(QStringLiteral("verdict"), result.outcome.verdict);
     o.insert(QStringLiteral("stopped"), result.stopped);

@@ -14,9 +14,21 @@ namespace cl::scenarios {
 class RunContext;
 
 struct Metric {
+    Metric() = default;
+    // Not an aggregate: the lessons' {key, value, label} stays warning-free
+    // with the optional text added.
+    Metric(QString k, qint64 v, QString l, QString t = {})
+        : key(std::move(k)), value(v), label(std::move(l)), text(std::move(t))
+    {
+    }
     QString key;       // "oversold"
     qint64 value = 0;
     QString label;     // translated
+    // A metric that is text (the order lines were printed in): shown and
+    // written as this string instead of `value`.
+    QString text;
+    bool isText() const { return !text.isEmpty(); }
+    QString displayValue() const { return isText() ? text : QString::number(value); }
 };
 
 struct Outcome {

@@ -9,7 +9,7 @@
 namespace cl::trace {
 
 enum class EventKind : std::uint8_t {
-    WorkerStart = 1, // value: parent pid; objectId: name string id
+    WorkerStart = 1, // value: parent pid (arg kLaneOfThread: the host thread's tid); objectId: name string id
     WorkerExit,      // value: exit code (>= 0) or -signal; pid/tid of the worker
     SpanBegin,       // arg: SpanState; objectId: the lock/queue involved (0 if none)
     SpanEnd,         // arg: SpanState
@@ -35,6 +35,7 @@ enum class SpanState : std::uint8_t {
     Starting,
     GilWait,
     Zombie,
+    Suspended, // a coroutine that is not running: ready, switched away, or awaiting another one
     Count
 };
 
@@ -79,5 +80,9 @@ inline constexpr std::uint32_t QueueDepth = 3;
 // A track with a negative tid is a lane a model draws for its process (the
 // GIL's holder), not a thread: the kernel never hands out negative ids.
 inline constexpr bool isLaneTid(std::int32_t tid) { return tid < 0; }
+
+// WorkerStart's arg for a lane that belongs to one thread (a coroutine run
+// by that thread): the event's value is then the host thread's tid.
+inline constexpr std::uint8_t kLaneOfThread = 1;
 
 } // namespace cl::trace

@@ -28,7 +28,7 @@ void insertSorted(Vec &v, typename Vec::value_type item, Key key)
 }
 
 constexpr const char *kStateKeys[] = {"running",     "lock-wait", "lock-hold",   "queue-full", "queue-empty",
-                                      "sleep",       "starting",  "gil-wait",    "zombie"};
+                                      "sleep",       "starting",  "gil-wait",    "zombie",    "suspended"};
 static_assert(std::size(kStateKeys) == std::size_t(SpanState::Count));
 } // namespace
 
@@ -135,7 +135,10 @@ void TraceStore::apply(const Event &e)
     switch (e.kind) {
     case EventKind::WorkerStart: {
         WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
-        w.ppid = std::int32_t(e.value);
+        if (e.arg == kLaneOfThread)
+            w.hostTid = std::int32_t(e.value);
+        else
+            w.ppid = std::int32_t(e.value);
         w.name = std::string(string(e.objectId));
         w.startTime = std::min(w.startTime, e.timeNs);
         break;

@@ -48,6 +48,7 @@ struct WorkerTrack {
     std::int32_t pid = 0;
     std::int32_t tid = 0;
     std::int32_t ppid = 0;
+    std::int32_t hostTid = 0;    // a coroutine lane: the thread that runs it (0: not a coroutine)
     std::string name;
     std::uint64_t startTime = 0; // WorkerStart, or first event seen
     std::uint64_t lastTime = 0;  // last event seen
@@ -66,6 +67,7 @@ struct WorkerTrack {
     std::vector<std::uint64_t> printTimes;
 
     bool isProcessMain() const { return pid == tid; }
+    bool isCoroutine() const { return hostTid != 0; }
 };
 
 struct CounterSample {
