@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <pthread.h>
 #include <unistd.h>
 
 namespace cl::runtime {
@@ -13,6 +14,7 @@ namespace {
 // Lane tids of one process never repeat, whichever thread or run made them:
 // -1 is the GIL's lane, coroutines count down from -2.
 std::atomic<std::int32_t> g_nextLane{2};
+thread_local std::int32_t t_tid = 0; // this thread's kernel id, once asked
 
 constexpr const char *kWaitNames[] = {"ready to run",        "sleep",     "read (socket)",
                                       "write (socket)",      "switched away",
@@ -71,7 +73,13 @@ CoroTracer::LaneState *CoroTracer::lane(std::int32_t tid)
 void CoroTracer::noteThread()
 {
     // Counted where code runs, not assumed: a lane resumed by another thread shows up here.
-    const std::int32_t tid = ::gettid();
+    // gettid() is a system call; a switch costs a few nanoseconds without it.
+    // A forked child starts with its parent thread's cache: reset there.
+    static const int atfork = pthread_atfork(nullptr, nullptr, [] { t_tid = 0; });
+    (void)atfork;
+    if (t_tid == 0)
+        t_tid = ::gettid();
+    const std::int32_t tid = t_tid;
     if (tid == m_lastThread)
         return;
     m_lastThread = tid;

@@ -10,7 +10,7 @@ namespace cl::runtime {
 
 namespace {
 // Stop is a flag, not a wake-up: a loop with nothing ready looks at it this often.
-constexpr std::int64_t kStopPollNs = 10'000'000;
+constexpr std::int64_t kStopPollNs = 50'000'000;
 constexpr int kMaxEvents = 256;
 } // namespace
 

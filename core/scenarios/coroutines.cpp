@@ -176,8 +176,9 @@ Outcome CoroutinesLesson::run(RunContext &context, const ParameterValues &values
         out.metrics.append({QStringLiteral("switches"), qint64(r.switches), tr("switches")});
         const bool order = printed.text == QLatin1String("1, 3, 2, 4");
         out.problem |= !order;
-        out.verdict = (order ? tr("Printed 1, 3, 2, 4: the two greenlets handed the thread to each other by %1 "
-                                  "explicit switches; each continued where it had switched away.")
+        out.verdict = (order ? tr("Printed 1, 3, 2, 4: the two greenlets handed the thread to each other by "
+                                  "explicit switches (%1, counting the return to main when func2 ended); each "
+                                  "continued where it had switched away.")
                                    .arg(r.switches)
                              : tr("Printed %1 instead of 1, 3, 2, 4.").arg(printed.text)) +
                       QLatin1Char(' ') + oneThread;
