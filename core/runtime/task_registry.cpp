@@ -4,6 +4,7 @@
 #include "core/scenarios/serial_vs_parallel_tasks.h"
 #include "core/scenarios/producer_consumer_tasks.h"
 #include "core/runtime/pool_worker.h"
+#include "core/scenarios/process_lesson_tasks.h"
 
 #include <array>
 
@@ -23,6 +24,9 @@ constexpr std::array kTasks{
     TaskEntry{"producer-consumer.consumer", &scenarios::consumerTask},
     TaskEntry{"pool.worker", &poolWorkerTask},
     TaskEntry{"pool.result-handler", &poolResultHandlerTask},
+    TaskEntry{"start-methods.child", &scenarios::startMethodsChildTask},
+    TaskEntry{"lifecycle.child", &scenarios::lifecycleChildTask},
+    TaskEntry{"zombie-orphan.parent", &scenarios::familyParentTask},
 };
 } // namespace
 

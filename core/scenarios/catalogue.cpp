@@ -7,6 +7,9 @@
 #include "core/scenarios/log_pool.h"
 #include "core/scenarios/pool_callbacks.h"
 #include "core/scenarios/pool_lesson.h"
+#include "core/scenarios/start_methods.h"
+#include "core/scenarios/lifecycle.h"
+#include "core/scenarios/zombie_orphan.h"
 
 namespace cl::scenarios {
 
@@ -20,8 +23,11 @@ const QList<const Scenario *> &catalogue()
     static const PoolLesson pool;
     static const PoolCallbacks poolCallbacks;
     static const LogPool logPool;
+    static const StartMethods startMethods;
+    static const Lifecycle lifecycle;
+    static const ZombieOrphan zombieOrphan;
     // The notes' order: processes and threads, pools, locks and races, queues.
-    static const QList<const Scenario *> all{&serialVsParallel, &pool,         &poolCallbacks, &logPool,
+    static const QList<const Scenario *> all{&serialVsParallel, &startMethods, &lifecycle, &zombieOrphan, &pool,         &poolCallbacks, &logPool,
                                              &ticketRace,       &counterRace,  &lockContention,
                                              &producerConsumer};
     return all;
