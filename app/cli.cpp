@@ -134,7 +134,7 @@ QString usageText()
                    "       %1 list\n"
                    "       %1 describe ID\n"
                    "       %1 run ID [--set KEY=VALUE]... [--summary FILE] [--trace FILE] [--png FILE]\n"
-                   "              [--start-method forkserver|fork]\n"
+                   "              [--start-method forkserver|fork|spawn]\n"
                    "\n"
                    "Concurrency Lab runs classic concurrency lessons on real processes and threads\n"
                    "and shows what happened.\n"

@@ -115,7 +115,7 @@ int runCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher)
     const QCommandLineOption png(QStringLiteral("png"), Cli::tr("Render the timeline to a PNG FILE."),
                                  QStringLiteral("FILE"));
     const QCommandLineOption startMethod(QStringLiteral("start-method"),
-                                         Cli::tr("How worker processes start: forkserver (default) or fork."),
+                                         Cli::tr("How worker processes start: forkserver (default), fork or spawn."),
                                          QStringLiteral("method"), QStringLiteral("forkserver"));
     parser.addOptions({set, summary, trace, png, startMethod});
     const QString footer = Cli::tr(
@@ -154,8 +154,10 @@ int runCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher)
                                                                  values))
             return printBadInput(*error);
     const QString method = parser.value(startMethod);
-    if (method != QLatin1String("forkserver") && method != QLatin1String("fork"))
-        return printBadInput(Cli::tr("--start-method must be one of: forkserver, fork; got \"%1\"").arg(method));
+    const std::optional<runtime::StartMethod> chosen = runtime::parseStartMethod(method.toStdString());
+    if (!chosen)
+        return printBadInput(
+            Cli::tr("--start-method must be one of: forkserver, fork, spawn; got \"%1\"").arg(method));
 
     Outputs outputs;
     QList<OutputPath> paths;
@@ -172,7 +174,8 @@ int runCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher)
     if (const QString problem = checkOutputPaths(paths); !problem.isEmpty())
         return printBadInput(problem);
 
-    scenarios::RunSession session(method == QLatin1String("fork") ? nullptr : launcher);
+    scenarios::RunSession session(launcher);
+    session.setStartMethod(*chosen);
     QString startError;
     const int stopSignal = runUntilDoneOrSignal(session, *scenario, values, &startError);
     scenarios::RunResult result = session.result();

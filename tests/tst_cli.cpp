@@ -101,8 +101,9 @@ private Q_SLOTS:
                                         << QStringList{QStringLiteral("frobnicate")};
         QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")}
                                          << QStringList{QStringLiteral("fly"), QStringLiteral("run")};
-        QTest::newRow("bad start method") << QStringList{run, tr, QStringLiteral("--start-method"), QStringLiteral("spawn")}
-                                          << QStringList{QStringLiteral("forkserver")};
+        QTest::newRow("bad start method") << QStringList{run, tr, QStringLiteral("--start-method"), QStringLiteral("vfork")}
+                                          << QStringList{QStringLiteral("forkserver"), QStringLiteral("spawn"),
+                                                         QStringLiteral("vfork")};
     }
 
     void badInput()

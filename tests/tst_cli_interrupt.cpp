@@ -88,6 +88,7 @@ private Q_SLOTS:
         QTest::newRow("SIGTERM") << int(SIGTERM) << false << server << processes;
         QTest::newRow("Ctrl+C to the group") << int(SIGINT) << true << server << processes;
         QTest::newRow("Ctrl+C to the group, fork") << int(SIGINT) << true << QStringLiteral("fork") << processes;
+        QTest::newRow("Ctrl+C to the group, spawn") << int(SIGINT) << true << QStringLiteral("spawn") << processes;
         QTest::newRow("SIGTERM, threads") << int(SIGTERM) << false << server << QStringLiteral("threads");
     }
 

@@ -2,10 +2,13 @@
 // the kernel gave them, and leave no child behind.
 #include "core/record/collector.h"
 #include "core/runtime/fork_server.h"
+#include "core/runtime/spawn_launcher.h"
 #include "core/scenarios/race_tasks.h"
 #include "process_check.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
 #include <QMap>
 #include <QThread>
 #include <QTest>
@@ -25,7 +28,8 @@ private:
     {
         if (method == QLatin1String("forkserver"))
             return m_server.get();
-        own = runtime::makeForkLauncher();
+        own = method == QLatin1String("spawn") ? runtime::makeSpawnLauncher(runtime::workerExecutablePath())
+                                               : runtime::makeForkLauncher();
         return own.get();
     }
 
@@ -42,6 +46,12 @@ private:
     static pid_t spawnSleeper(runtime::ProcessLauncher &l, record::SharedArena &arena)
     {
         return l.spawn(arena, sleeperRequest(arena));
+    }
+
+    static QByteArray readProc(pid_t pid, const char *what)
+    {
+        QFile f(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(what)));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
     // Our children other than the shared fork server: what a test left behind.
@@ -89,7 +99,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("signal");       // raised by the child itself
         QTest::addColumn<int>("parentSignal"); // sent by the parent while the child sleeps
         QTest::addColumn<qint64>("expected");
-        for (const char *m : {"fork", "forkserver"}) {
+        for (const char *m : {"fork", "forkserver", "spawn"}) {
             const QString method = QString::fromLatin1(m);
             QTest::addRow("%s exit 0", m) << method << 0 << 0 << 0 << qint64(0);
             QTest::addRow("%s exit 7", m) << method << 7 << 0 << 0 << qint64(7);
@@ -145,6 +155,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("method");
         QTest::newRow("fork") << QStringLiteral("fork");
         QTest::newRow("forkserver") << QStringLiteral("forkserver");
+        QTest::newRow("spawn") << QStringLiteral("spawn");
     }
 
     void killStopsASleeper()
@@ -161,6 +172,43 @@ private Q_SLOTS:
         QVERIFY(l->waitAny(status, 5000));
         QCOMPARE(status.pid, pid);
         QCOMPARE(status.value(), qint64(-SIGKILL));
+    }
+
+    void aSpawnedWorkerIsAFreshNamedProgram()
+    {
+        auto l = runtime::makeSpawnLauncher(runtime::workerExecutablePath());
+        auto arena = record::SharedArena::create({4, 256, 4096});
+        record::Collector collector(arena);
+        runtime::SpawnRequest r = sleeperRequest(arena);
+        r.name = "sleeper-1";
+        r.requestTicks = record::rawTicks(record::ticksAreTsc());
+        const pid_t pid = l->spawn(arena, r);
+        QVERIFY(pid > 0);
+        // `ps` shows its name, and it runs the worker program, not a copy of us.
+        QTRY_COMPARE(readProc(pid, "comm").trimmed(), QByteArray("sleeper-1"));
+        QVERIFY(readProc(pid, "cmdline").startsWith("sleeper-1"));
+        QCOMPARE(QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).symLinkTarget(),
+                 QFileInfo(QString::fromStdString(runtime::workerExecutablePath())).canonicalFilePath());
+        // Its only inherited descriptors: stdio and the arena.
+        const QStringList fds =
+            QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System);
+        QVERIFY(fds.contains(QStringLiteral("3")));
+        for (const QString &fd : fds)
+            QVERIFY2(fd.toInt() <= runtime::kSpawnArenaFd, qPrintable(fds.join(QLatin1Char(' '))));
+        l->kill(pid, SIGKILL);
+        runtime::ExitStatus status;
+        QVERIFY(l->waitAny(status, 5000));
+        QCOMPARE(status.value(), qint64(-SIGKILL));
+        collector.drainNow();
+        const record::Batch batch = collector.takeBatch();
+        bool started = false, starting = false;
+        for (const auto &e : batch.events) {
+            started |= e.kind == trace::EventKind::WorkerStart && e.pid == pid && e.value == getpid();
+            starting |= e.kind == trace::EventKind::SpanBegin && e.pid == pid
+                && e.arg == std::uint8_t(trace::SpanState::Starting);
+        }
+        QVERIFY(started);
+        QVERIFY(starting);
     }
 
     void serverEndsItsWorkersWhenClosed()
@@ -271,6 +319,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("method");
         QTest::newRow("fork") << QStringLiteral("fork");
         QTest::newRow("forkserver") << QStringLiteral("forkserver");
+        QTest::newRow("spawn") << QStringLiteral("spawn");
     }
 
     void workersDieWithTheirForker()
@@ -289,6 +338,8 @@ private Q_SLOTS:
             pid_t server = 0;
             if (method == QLatin1String("fork")) {
                 l = runtime::makeForkLauncher();
+            } else if (method == QLatin1String("spawn")) {
+                l = runtime::makeSpawnLauncher(runtime::workerExecutablePath());
             } else {
                 auto client = runtime::ForkServerClient::start();
                 server = client ? client->serverPid() : 0;
@@ -305,7 +356,7 @@ private Q_SLOTS:
         ::close(fds[1]);
         pid_t server = -1;
         QCOMPARE(::read(fds[0], &server, sizeof server), ssize_t(sizeof server));
-        QVERIFY(method == QLatin1String("fork") ? server == 0 : server > 0);
+        QVERIFY(method != QLatin1String("forkserver") ? server == 0 : server > 0);
         QList<pid_t> started;
         pid_t pid = 0;
         while (started.size() < 3 && ::read(fds[0], &pid, sizeof pid) == ssize_t(sizeof pid))

@@ -8,6 +8,7 @@
 #include "core/scenarios/scenario.h"
 
 #include <QFile>
+#include <algorithm>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -25,8 +26,12 @@ private Q_SLOTS:
     void followsParameters();
     void runsAsWritten_data();
     void runsAsWritten();
+    void processLessonsRun_data();
+    void processLessonsRun();
 
 private:
+    // Runs `code` with python3 in a fresh directory; stdout, or a failure.
+    bool runPython(const QString &code, QString *out);
     scenarios::ParameterValues valuesFor(const scenarios::Scenario &s, const QString &assignments);
     QString m_python;
 };
@@ -191,6 +196,108 @@ void TstPythonSnippets::runsAsWritten()
             QCOMPARE(m.captured(2).toLongLong(), sold);
             QCOMPARE(m.captured(3).toLongLong(), tickets - sold);
         }
+    }
+}
+
+bool TstPythonSnippets::runPython(const QString &code, QString *out)
+{
+    QTemporaryDir dir; // also the working directory: a demo's file lives there
+    const QString path = dir.filePath(QStringLiteral("snippet.py"));
+    QFile file(path);
+    if (!dir.isValid() || !file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(code.toUtf8());
+    file.close();
+    QProcess python;
+    python.setWorkingDirectory(dir.path());
+    python.start(m_python, {path});
+    if (!python.waitForStarted(10000) || !python.waitForFinished(60000)) {
+        python.kill();
+        python.waitForFinished(5000);
+        *out = QStringLiteral("python3 did not finish");
+        return false;
+    }
+    const QString err = QString::fromUtf8(python.readAllStandardError());
+    *out = QString::fromUtf8(python.readAllStandardOutput());
+    if (python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0 || !err.isEmpty()) {
+        *out = err;
+        return false;
+    }
+    return true;
+}
+
+// The process lessons' snippets (start methods, lifecycle, zombies and
+// orphans) run as written and print what the lesson shows.
+void TstPythonSnippets::processLessonsRun_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("params");
+    QTest::addColumn<QStringList>("expected"); // regular expressions, each matching some line
+    for (const char *method : {"fork", "spawn", "forkserver"}) {
+        const QString m = QString::fromLatin1(method);
+        QTest::addRow("start-methods latency %s", method)
+            << QStringLiteral("start-methods") << QStringLiteral("demo=latency,children=2,method=") + m
+            << QStringList{QStringLiteral("^%1: started in \\d+ us \\(median\\), at most \\d+ us$").arg(m)};
+        QTest::addRow("start-methods isolation %s", method)
+            << QStringLiteral("start-methods") << QStringLiteral("demo=isolation,children=1,method=") + m
+            << QStringList{QStringLiteral("^child-1 \\(PID \\d+\\): value = %1$").arg(m == QLatin1String("fork") ? 1 : 0),
+                           QStringLiteral("^parent: value = 1$")};
+        QTest::addRow("start-methods inherited-lock %s", method)
+            << QStringLiteral("start-methods") << QStringLiteral("demo=inherited-lock,children=1,timeout_ms=200,method=") + m
+            << QStringList{m == QLatin1String("fork") ? QStringLiteral("^child-1: lock.acquire\\(\\) timed out after")
+                                                      : QStringLiteral("^child-1: lock.acquire\\(\\) succeeded after")};
+        QTest::addRow("start-methods double-flush %s", method)
+            << QStringLiteral("start-methods") << QStringLiteral("demo=double-flush,children=2,method=") + m
+            << QStringList{QStringLiteral("^%1 lines in demo.txt:$").arg(m == QLatin1String("fork") ? 5 : 3)};
+    }
+    QTest::newRow("lifecycle join") << QStringLiteral("lifecycle")
+                                    << QStringLiteral("work_ms=100,terminate_after_ms=50,exit_code=3,threads=2")
+                                    << QStringList{QStringLiteral("^child-1: exitcode 3$"),
+                                                   QStringLiteral("^child-2: exitcode -15$"),
+                                                   QStringLiteral("^child-1 \\(PID \\d+, PPID \\d+\\): 3 threads$")};
+    QTest::newRow("lifecycle daemon") << QStringLiteral("lifecycle")
+                                      << QStringLiteral("work_ms=2000,parent_ms=100,join=off,daemon=on,threads=0")
+                                      << QStringList{QStringLiteral("^main code ends; still running: \\['child-1', 'child-2'\\]$"),
+                                                     QStringLiteral("^child-1: exitcode -15$")};
+    QTest::newRow("lifecycle signal") << QStringLiteral("lifecycle") << QStringLiteral("work_ms=50,signal=9,threads=0")
+                                      << QStringList{QStringLiteral("^child-1: exitcode -9$")};
+    QTest::newRow("zombie") << QStringLiteral("zombie-orphan") << QStringLiteral("case=zombie,child_ms=50,reap_after_ms=100")
+                            << QStringList{QStringLiteral("^child \\d+: state Z, PPID \\d+$"),
+                                           QStringLiteral("^reaped; /proc/\\d+ exists: False$")};
+    QTest::newRow("orphan") << QStringLiteral("zombie-orphan") << QStringLiteral("case=orphan,child_ms=50,parent_exit_after_ms=50")
+                            << QStringList{QStringLiteral("^child \\(PID \\d+\\): PPID \\d+ -> \\d+$"),
+                                           QStringLiteral("^main \\(PID \\d+\\) reaped the orphan \\d+$")};
+}
+
+void TstPythonSnippets::processLessonsRun()
+{
+    if (m_python.isEmpty())
+        QSKIP("python3 is not installed (not on PATH): cannot run the Python snippets; setup.sh installs it");
+    QFETCH(QString, scenario);
+    QFETCH(QString, params);
+    QFETCH(QStringList, expected);
+    const scenarios::Scenario *s = scenarios::findScenario(scenario);
+    QVERIFY(s);
+    QString out;
+    QVERIFY2(runPython(s->pythonSnippet(valuesFor(*s, params)), &out), qPrintable(out));
+    const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &pattern : expected) {
+        const QRegularExpression re(pattern);
+        QVERIFY2(std::any_of(lines.begin(), lines.end(), [&re](const QString &l) { return re.match(l).hasMatch(); }),
+                 qPrintable(pattern + QStringLiteral(" in:\n") + out));
+    }
+    if (scenario == QLatin1String("zombie-orphan") && params.contains(QLatin1String("orphan"))) {
+        // The orphan's new parent is the script itself (a child subreaper).
+        const QRegularExpression re(QStringLiteral("^child \\(PID \\d+\\): PPID \\d+ -> (\\d+)$"));
+        const QRegularExpression main(QStringLiteral("^main \\(PID (\\d+)\\)"));
+        QString adopter, self;
+        for (const QString &l : lines) {
+            if (const auto m = re.match(l); m.hasMatch())
+                adopter = m.captured(1);
+            if (const auto m = main.match(l); m.hasMatch())
+                self = m.captured(1);
+        }
+        QCOMPARE(adopter, self);
     }
 }
 

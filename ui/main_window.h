@@ -142,6 +142,8 @@ private:
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_runMenu = nullptr;
+    QMenu *m_startMethodMenu = nullptr;   // how worker processes start (Run menu)
+    QList<QAction *> m_startMethodActions; // fork server, fork, spawn
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QToolBar *m_toolBar = nullptr;

@@ -9,6 +9,7 @@
 #include "ui/timeline_view.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -89,6 +90,21 @@ void MainWindow::createMenusAndToolBar()
     m_runMenu = menuBar()->addMenu(QString());
     m_runMenu->addAction(m_runAction);
     m_runMenu->addAction(m_stopAction);
+    m_runMenu->addSeparator();
+    // How the next runs start their worker processes (as --start-method does).
+    m_startMethodMenu = m_runMenu->addMenu(QString());
+    m_startMethodMenu->setObjectName(QStringLiteral("menuStartMethod"));
+    auto *methods = new QActionGroup(this);
+    for (runtime::StartMethod method :
+         {runtime::StartMethod::ForkServer, runtime::StartMethod::Fork, runtime::StartMethod::Spawn}) {
+        QAction *a = m_startMethodMenu->addAction(QString());
+        a->setObjectName(QStringLiteral("actionStartMethod-%1").arg(QLatin1String(runtime::startMethodName(method))));
+        a->setCheckable(true);
+        a->setChecked(method == (m_launcher ? m_launcher->method() : runtime::StartMethod::Fork));
+        methods->addAction(a);
+        connect(a, &QAction::triggered, this, [this, method] { m_session->setStartMethod(method); });
+        m_startMethodActions << a;
+    }
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_fitAction);
     m_viewMenu->addAction(m_followAction);
@@ -253,6 +269,12 @@ void MainWindow::retranslate()
 {
     m_fileMenu->setTitle(tr("&File"));
     m_runMenu->setTitle(tr("&Run"));
+    m_startMethodMenu->setTitle(tr("Start &method"));
+    m_startMethodActions[0]->setText(tr("Fork &server (default)"));
+    m_startMethodActions[1]->setText(tr("&fork (a copy of the app)"));
+    m_startMethodActions[2]->setText(tr("s&pawn (a fresh worker program)"));
+    for (QAction *a : std::as_const(m_startMethodActions))
+        a->setToolTip(tr("How worker processes start in the next runs; the start-methods lesson chooses its own"));
     m_viewMenu->setTitle(tr("&View"));
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Main toolbar"));

@@ -241,8 +241,12 @@ void SummaryPanel::showResult(const scenarios::RunResult &result, const trace::T
     }
 
     m_wall->setText(tr("%1 ms").arg(QLocale().toString(result.wallMs, 'f', 1)));
-    m_method->setText(result.startMethod == QLatin1String("fork") ? tr("fork (a copy of the app)")
-                                                                  : tr("fork server"));
+    if (result.startMethod == QLatin1String("fork"))
+        m_method->setText(tr("fork (a copy of the app)"));
+    else if (result.startMethod == QLatin1String("spawn"))
+        m_method->setText(tr("spawn (a fresh worker program)"));
+    else
+        m_method->setText(tr("fork server"));
     m_events->setText(QLocale().toString(result.events));
     setDropped(result.droppedEvents);
     setDroppedByLimit(result.droppedByLimit, result.itemLimit);

@@ -1,4 +1,5 @@
 #include "core/runtime/launcher.h"
+#include "core/runtime/direct_launcher.h"
 #include "core/record/clock.h"
 #include "core/runtime/task_registry.h"
 
@@ -74,26 +75,18 @@ void runWorkerChild(record::SharedArena &arena, const SpawnRequest &request, pid
 }
 
 namespace {
-
 // Raw syscalls: glibc 2.36's <sys/pidfd.h> declares these without C linkage.
 int openPidfd(pid_t pid) { return int(::syscall(SYS_pidfd_open, pid, 0)); }
 int signalPidfd(int fd, int signal) { return int(::syscall(SYS_pidfd_send_signal, fd, signal, nullptr, 0)); }
 
-// Direct fork: the calling process is the parent. Exits are observed with
-// pidfds, so only our own children are waited for (never, say, a fork server).
-class ForkLauncher final : public ProcessLauncher {
+// fork(): the child is a copy of the calling process and runs the task
+// straight away, with everything the parent had in memory.
+class ForkLauncher final : public DirectLauncher {
 public:
-    ~ForkLauncher() override
-    {
-        for (auto &[pid, fd] : m_children) {
-            ::kill(pid, SIGKILL);
-            waitpid(pid, nullptr, 0);
-            ::close(fd);
-        }
-    }
     StartMethod method() const override { return StartMethod::Fork; }
 
-    pid_t spawn(record::SharedArena &arena, const SpawnRequest &request) override
+protected:
+    pid_t startChild(record::SharedArena &arena, const SpawnRequest &request) override
     {
         const pid_t parent = getpid();
         const pid_t pid = fork();
@@ -101,71 +94,104 @@ public:
             return -errno;
         if (pid == 0)
             runWorkerChild(arena, request, parent);
-        const int fd = openPidfd(pid);
-        if (fd < 0) {
-            const int error = errno;
-            // Without a pidfd we cannot wait selectively; do not leave it running.
-            ::kill(pid, SIGKILL);
-            waitpid(pid, nullptr, 0);
-            return -error;
-        }
-        std::lock_guard lock(m_mutex);
-        m_children.emplace(pid, fd);
         return pid;
     }
-
-    bool waitAny(ExitStatus &out, int timeoutMs) override
-    {
-        std::vector<pollfd> fds;
-        std::vector<pid_t> pids;
-        {
-            std::lock_guard lock(m_mutex);
-            if (m_children.empty())
-                return false;
-            fds.reserve(m_children.size());
-            for (auto &[pid, fd] : m_children) {
-                fds.push_back(pollfd{fd, POLLIN, 0});
-                pids.push_back(pid);
-            }
-        }
-        const int n = poll(fds.data(), fds.size(), timeoutMs);
-        if (n <= 0)
-            return false;
-        for (std::size_t i = 0; i < fds.size(); ++i) {
-            if (!(fds[i].revents & (POLLIN | POLLHUP)))
-                continue;
-            int status = 0;
-            if (waitpid(pids[i], &status, 0) == pids[i]) {
-                std::lock_guard lock(m_mutex);
-                ::close(fds[i].fd);
-                m_children.erase(pids[i]);
-                out = ExitStatus{pids[i], status, record::rawTicks(record::ticksAreTsc())};
-                return true;
-            }
-        }
-        return false;
-    }
-
-    void kill(pid_t pid, int signal) override
-    {
-        std::lock_guard lock(m_mutex);
-        auto it = m_children.find(pid);
-        if (it != m_children.end())
-            signalPidfd(it->second, signal); // never hits a recycled pid
-    }
-
-    std::size_t running() const override
-    {
-        std::lock_guard lock(m_mutex);
-        return m_children.size();
-    }
-
-private:
-    mutable std::mutex m_mutex;
-    std::unordered_map<pid_t, int> m_children;
 };
-
 } // namespace
+
+const char *startMethodName(StartMethod method)
+{
+    switch (method) {
+    case StartMethod::Fork:
+        return "fork";
+    case StartMethod::Spawn:
+        return "spawn";
+    case StartMethod::ForkServer:
+        return "forkserver";
+    }
+    return "fork";
+}
+
+std::optional<StartMethod> parseStartMethod(std::string_view name)
+{
+    for (StartMethod m : {StartMethod::Fork, StartMethod::Spawn, StartMethod::ForkServer})
+        if (name == startMethodName(m))
+            return m;
+    return std::nullopt;
+}
+
+DirectLauncher::~DirectLauncher()
+{
+    for (auto &[pid, fd] : m_children) {
+        ::kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+        ::close(fd);
+    }
+}
+
+pid_t DirectLauncher::spawn(record::SharedArena &arena, const SpawnRequest &request)
+{
+    const pid_t pid = startChild(arena, request);
+    if (pid <= 0)
+        return pid;
+    const int fd = openPidfd(pid);
+    if (fd < 0) {
+        const int error = errno;
+        // Without a pidfd we cannot wait selectively; do not leave it running.
+        ::kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+        return -error;
+    }
+    std::lock_guard lock(m_mutex);
+    m_children.emplace(pid, fd);
+    return pid;
+}
+
+bool DirectLauncher::waitAny(ExitStatus &out, int timeoutMs)
+{
+    std::vector<pollfd> fds;
+    std::vector<pid_t> pids;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_children.empty())
+            return false;
+        fds.reserve(m_children.size());
+        for (auto &[pid, fd] : m_children) {
+            fds.push_back(pollfd{fd, POLLIN, 0});
+            pids.push_back(pid);
+        }
+    }
+    const int n = poll(fds.data(), fds.size(), timeoutMs);
+    if (n <= 0)
+        return false;
+    for (std::size_t i = 0; i < fds.size(); ++i) {
+        if (!(fds[i].revents & (POLLIN | POLLHUP)))
+            continue;
+        int status = 0;
+        if (waitpid(pids[i], &status, 0) == pids[i]) {
+            std::lock_guard lock(m_mutex);
+            ::close(fds[i].fd);
+            m_children.erase(pids[i]);
+            out = ExitStatus{pids[i], status, record::rawTicks(record::ticksAreTsc())};
+            return true;
+        }
+    }
+    return false;
+}
+
+void DirectLauncher::kill(pid_t pid, int signal)
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_children.find(pid);
+    if (it != m_children.end())
+        signalPidfd(it->second, signal); // never hits a recycled pid
+}
+
+std::size_t DirectLauncher::running() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_children.size();
+}
 
 std::unique_ptr<ProcessLauncher> makeForkLauncher() { return std::make_unique<ForkLauncher>(); }
 

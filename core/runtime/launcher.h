@@ -1,8 +1,9 @@
 #pragma once
-// Starting worker processes and learning how they ended. Two real start
-// methods: fork (a copy of the calling process) and a fork server (a small
-// single-threaded process started before any GUI thread, which forks on
-// request). No Qt: the launcher's child side runs in forked children.
+// Starting worker processes and learning how they ended. Three real start
+// methods: fork (a copy of the calling process), spawn (posix_spawn + exec of
+// the worker executable, which finds its task by name) and a fork server (a
+// small single-threaded process started before any GUI thread, which forks
+// on request). No Qt: the launcher's child side runs in forked children.
 #include "core/record/shared_arena.h"
 #include "core/runtime/worker_env.h"
 
@@ -11,12 +12,17 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <sys/types.h>
 #include <vector>
 
 namespace cl::runtime {
 
-enum class StartMethod { Fork, ForkServer };
+enum class StartMethod { Fork, Spawn, ForkServer };
+
+// "fork", "spawn", "forkserver": the names the CLI and the summary use.
+const char *startMethodName(StartMethod method);
+std::optional<StartMethod> parseStartMethod(std::string_view name);
 
 struct SpawnRequest {
     std::string task;
@@ -65,6 +71,9 @@ public:
 };
 
 std::unique_ptr<ProcessLauncher> makeForkLauncher();
+// Starts every worker as a fresh process running `workerExecutable` (see
+// spawn_launcher.h for how it finds the executable).
+std::unique_ptr<ProcessLauncher> makeSpawnLauncher(std::string workerExecutable);
 
 // Exit code of a child whose parent died between fork() and arming its
 // parent-death signal: it would otherwise live on as an orphan.

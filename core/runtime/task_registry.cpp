@@ -6,6 +6,7 @@
 #include "core/runtime/pool_worker.h"
 #include "core/scenarios/echo_tasks.h"
 #include "core/scenarios/fetch_tasks.h"
+#include "core/scenarios/process_lesson_tasks.h"
 
 #include <array>
 
@@ -30,6 +31,9 @@ constexpr std::array kTasks{
     TaskEntry{"echo.forking-server", &scenarios::echoForkingServerTask},
     TaskEntry{"fetch.server", &scenarios::fetchServerTask},
     TaskEntry{"fetch.client", &scenarios::fetchClientTask},
+    TaskEntry{"start-methods.child", &scenarios::startMethodsChildTask},
+    TaskEntry{"lifecycle.child", &scenarios::lifecycleChildTask},
+    TaskEntry{"zombie-orphan.parent", &scenarios::familyParentTask},
 };
 } // namespace
 

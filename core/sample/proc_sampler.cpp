@@ -2,6 +2,7 @@
 #include "core/record/clock.h"
 #include "core/record/writer.h"
 #include "core/trace/event.h"
+#include "core/trace/messages.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -191,12 +192,12 @@ void ProcSampler::stop()
     m_thread.join();
 }
 
-void ProcSampler::watch(pid_t pid)
+void ProcSampler::watch(pid_t pid, bool kernelStates)
 {
     if (pid <= 0)
         return;
     std::lock_guard lock(m_mutex);
-    m_newPids.push_back(pid);
+    m_newPids.emplace_back(pid, kernelStates);
 }
 
 void ProcSampler::run(std::uint32_t ringIndex)
@@ -207,11 +208,30 @@ void ProcSampler::run(std::uint32_t ringIndex)
 
     struct Watched {
         pid_t pid;
+        bool kernelStates = false;
         bool primed = false;
+        bool zombie = false;  // a zombie span is open on its track
+        std::int32_t ppid = 0; // as last read
         std::uint64_t cpuTicks = 0;
         std::uint64_t wallNs = 0;
     };
     std::vector<Watched> watched;
+    const auto recordKernelState = [&writer](Watched &w, const PidStat &stat, std::uint64_t stamp) {
+        // On the worker's own track (its pid as tid: the main thread), stamped
+        // by the sampler: the span is what /proc said, not what the app knows.
+        const bool zombie = stat.state == 'Z';
+        if (zombie != w.zombie)
+            writer.recordFor(w.pid, w.pid, zombie ? trace::EventKind::SpanBegin : trace::EventKind::SpanEnd,
+                             std::uint8_t(trace::SpanState::Zombie), 0, 0, stamp);
+        w.zombie = zombie;
+        if (w.ppid != 0 && stat.ppid != w.ppid) {
+            const std::string args =
+                std::to_string(w.ppid) + trace::kMessageArgSeparator + std::to_string(stat.ppid);
+            writer.recordFor(w.pid, w.pid, trace::EventKind::Print, 0, writer.defineString(args),
+                             std::int64_t(trace::MessageId::ParentChanged), stamp);
+        }
+        w.ppid = stat.ppid;
+    };
     std::vector<CoreTimes> previous; // sorted by core number
     std::string buffer;
     char path[64];
@@ -220,9 +240,12 @@ void ProcSampler::run(std::uint32_t ringIndex)
     std::unique_lock lock(m_mutex);
     for (;;) {
         const bool last = m_stopping;
-        for (pid_t pid : m_newPids) {
-            if (std::none_of(watched.begin(), watched.end(), [pid](const Watched &w) { return w.pid == pid; }))
-                watched.push_back(Watched{pid});
+        for (const auto &[pid, states] : m_newPids) {
+            auto known = std::find_if(watched.begin(), watched.end(), [pid = pid](const Watched &w) { return w.pid == pid; });
+            if (known == watched.end())
+                watched.push_back(Watched{pid, states});
+            else
+                known->kernelStates |= states;
         }
         m_newPids.clear();
         lock.unlock();
@@ -250,9 +273,17 @@ void ProcSampler::run(std::uint32_t ringIndex)
             if (readFile(path, buffer))
                 stat = parsePidStat(buffer);
             if (!stat) {
-                it = watched.erase(it); // reaped (or never existed): nothing left to measure
+                // Reaped (or never existed): nothing left to measure. The
+                // reaper's exit event has closed a zombie span already; this
+                // end only matters if that event was lost.
+                if (it->zombie)
+                    writer.recordFor(it->pid, it->pid, trace::EventKind::SpanEnd,
+                                     std::uint8_t(trace::SpanState::Zombie), 0, 0, stamp);
+                it = watched.erase(it);
                 continue;
             }
+            if (it->kernelStates)
+                recordKernelState(*it, *stat, stamp);
             const std::uint64_t wallNs = record::monotonicNs();
             const std::uint64_t cpuTicks = stat->utime + stat->stime;
             if (it->primed)
@@ -276,7 +307,7 @@ void ProcSampler::run(std::uint32_t ringIndex)
     }
     // A restarted sampler keeps watching what is still alive.
     for (const Watched &w : watched)
-        m_newPids.push_back(w.pid);
+        m_newPids.emplace_back(w.pid, w.kernelStates);
     lock.unlock();
     writer.close();
 }

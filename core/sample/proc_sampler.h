@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace cl::sample {
@@ -73,8 +74,11 @@ public:
     bool isRunning() const { return m_thread.joinable(); }
 
     // Thread-safe. The pid is sampled from the next tick on until its /proc
-    // entry disappears (reaped); watching a pid twice is harmless.
-    void watch(pid_t pid);
+    // entry disappears (reaped); watching a pid twice is harmless. With
+    // kernelStates the sampler also draws what the kernel says about it on
+    // its track: a zombie span while its state is Z (it ends when the pid is
+    // reaped), and a line when its parent changes (an orphan re-parented).
+    void watch(pid_t pid, bool kernelStates = false);
 
     std::chrono::milliseconds interval() const { return m_interval; }
     // Completed sampling passes, the first (baseline) one included. Acquire:
@@ -92,7 +96,7 @@ private:
     std::mutex m_mutex; // guards everything below
     std::condition_variable m_wake;
     bool m_stopping = false;
-    std::vector<pid_t> m_newPids;
+    std::vector<std::pair<pid_t, bool>> m_newPids;
 };
 
 } // namespace cl::sample

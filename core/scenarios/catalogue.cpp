@@ -10,6 +10,9 @@
 #include "core/scenarios/coroutines.h"
 #include "core/scenarios/echo_server.h"
 #include "core/scenarios/fetch.h"
+#include "core/scenarios/start_methods.h"
+#include "core/scenarios/lifecycle.h"
+#include "core/scenarios/zombie_orphan.h"
 
 namespace cl::scenarios {
 
@@ -26,8 +29,11 @@ const QList<const Scenario *> &catalogue()
     static const CoroutinesLesson coroutines;
     static const EchoServerLesson echoServer;
     static const FetchLesson fetch;
+    static const StartMethods startMethods;
+    static const Lifecycle lifecycle;
+    static const ZombieOrphan zombieOrphan;
     // The notes' order: processes and threads, pools, locks and races, queues.
-    static const QList<const Scenario *> all{&serialVsParallel, &pool,         &poolCallbacks, &logPool,
+    static const QList<const Scenario *> all{&serialVsParallel, &startMethods, &lifecycle, &zombieOrphan, &pool,         &poolCallbacks, &logPool,
                                              &ticketRace,       &counterRace,  &lockContention,
                                              &producerConsumer, &coroutines, &fetch, &echoServer};
     return all;

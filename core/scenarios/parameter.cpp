@@ -56,6 +56,15 @@ QString choiceLabel(const QString &choice)
         {"apply", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "apply()")},
         {"apply_async", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "apply_async()")},
         {"sleep", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "sleep")},
+        {"fork", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "fork (a copy of the app)")},
+        {"spawn", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "spawn (a fresh worker program)")},
+        {"forkserver", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "fork server")},
+        {"latency", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "start latency")},
+        {"isolation", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "isolation (a global)")},
+        {"inherited-lock", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "a lock inherited locked")},
+        {"double-flush", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "a buffered write flushed twice")},
+        {"zombie", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "zombie")},
+        {"orphan", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "orphan")},
     };
     for (const auto &l : labels)
         if (choice == QLatin1String(l.id))

@@ -116,6 +116,7 @@ bool RunContext::spawnProcess(runtime::SpawnRequest &request)
     }
     {
         std::lock_guard lock(m_mutex);
+        m_methodUsed = m_launcher->method();
         m_workers.push_back(WorkerInfo{pid, pid, false, false, 0});
         m_rings.push_back(std::uint32_t(ring));
         m_threads.push_back(nullptr);
@@ -284,6 +285,26 @@ void RunContext::requestStop()
     for (std::size_t i = 0; i < m_workers.size(); ++i)
         if (!m_threads[i] && !m_workers[i].ended && m_launcher)
             m_launcher->kill(m_workers[i].pid, SIGKILL);
+}
+
+runtime::ProcessLauncher *RunContext::swapLauncher(runtime::ProcessLauncher *launcher)
+{
+    std::lock_guard lock(m_mutex);
+    runtime::ProcessLauncher *previous = m_launcher;
+    m_launcher = launcher;
+    return previous;
+}
+
+std::optional<runtime::StartMethod> RunContext::methodUsed() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_methodUsed;
+}
+
+void RunContext::watchProcess(pid_t pid, bool kernelStates)
+{
+    if (m_sampler)
+        m_sampler->watch(pid, kernelStates);
 }
 
 std::vector<WorkerInfo> RunContext::workers() const

@@ -10,6 +10,7 @@
 #include <QString>
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -65,6 +66,14 @@ public:
     std::vector<WorkerInfo> workers() const;
     QString error() const;
     runtime::ProcessLauncher *launcher() const { return m_launcher; }
+    // Starts the next processes with `launcher` (not owned) instead; returns
+    // the one used so far. Only while no process started here is running.
+    runtime::ProcessLauncher *swapLauncher(runtime::ProcessLauncher *launcher);
+    // How the last process started here was started, if any was.
+    std::optional<runtime::StartMethod> methodUsed() const;
+    // The /proc sampler also follows `pid` (a worker's own child): its CPU,
+    // and, with kernelStates, its state (a zombie span) and parent changes.
+    void watchProcess(pid_t pid, bool kernelStates);
 
 private:
     bool spawnProcess(runtime::SpawnRequest &request);
@@ -97,6 +106,7 @@ private:
     QString m_error;
     bool m_usesLauncher = false;   // run thread only: a process was asked for
     bool m_launcherFailed = false; // run thread only
+    std::optional<runtime::StartMethod> m_methodUsed; // guarded by m_mutex
 };
 
 } // namespace cl::scenarios

@@ -1,6 +1,8 @@
 #include "core/scenarios/run_session.h"
 #include "core/record/collector.h"
+#include "core/runtime/fork_server.h"
 #include "core/runtime/process_cap.h"
+#include "core/runtime/spawn_launcher.h"
 #include "core/sample/proc_sampler.h"
 
 #include <QDebug>
@@ -34,6 +36,33 @@ RunWindow runWindow(const trace::TraceStore &store)
         w.finished = true;
     }
     return w;
+}
+
+std::unique_ptr<runtime::ProcessLauncher> makeLauncher(runtime::StartMethod method, QString *error)
+{
+    switch (method) {
+    case runtime::StartMethod::Fork:
+        return runtime::makeForkLauncher();
+    case runtime::StartMethod::Spawn: {
+        const std::string path = runtime::workerExecutablePath();
+        if (!runtime::isExecutableFile(path)) {
+            if (error)
+                *error = RunSession::tr("the spawn start method runs the worker program %1, which is missing or "
+                                        "not executable; it is built and installed next to concurrency-lab "
+                                        "(or set %2 to its path)")
+                             .arg(QString::fromStdString(path), QString::fromLatin1(runtime::kWorkerExecutableEnv));
+            return nullptr;
+        }
+        return runtime::makeSpawnLauncher(path);
+    }
+    case runtime::StartMethod::ForkServer: {
+        std::unique_ptr<runtime::ProcessLauncher> server = runtime::ForkServerClient::start();
+        if (!server && error)
+            *error = RunSession::tr("could not start a fork server: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+        return server;
+    }
+    }
+    return nullptr;
 }
 
 struct RunSession::Active {
@@ -107,8 +136,16 @@ bool RunSession::start(const Scenario &scenario, const ParameterValues &values, 
     active->collector = std::make_unique<record::Collector>(active->arena);
     active->sampler = std::make_unique<sample::ProcSampler>(active->arena);
     runtime::ProcessLauncher *launcher = m_launcher;
-    if (!launcher) {
-        active->ownLauncher = runtime::makeForkLauncher();
+    const runtime::StartMethod method =
+        m_method ? *m_method : (m_launcher ? m_launcher->method() : runtime::StartMethod::Fork);
+    if (!launcher || launcher->method() != method) {
+        QString why;
+        active->ownLauncher = makeLauncher(method, &why);
+        if (!active->ownLauncher) {
+            if (error)
+                *error = why;
+            return false;
+        }
         launcher = active->ownLauncher.get();
     }
     active->context =
@@ -118,8 +155,7 @@ bool RunSession::start(const Scenario &scenario, const ParameterValues &values, 
     m_result = RunResult{};
     m_result.scenarioId = scenario.id();
     m_result.params = values;
-    m_result.startMethod = launcher->method() == runtime::StartMethod::Fork ? QStringLiteral("fork")
-                                                                           : QStringLiteral("forkserver");
+    m_result.startMethod = QString::fromLatin1(runtime::startMethodName(launcher->method()));
     auto &meta = m_store.metadata();
     meta["scenario"] = scenario.id().toStdString();
     meta["title"] = scenario.title().toStdString();
@@ -204,6 +240,11 @@ void RunSession::finish()
     // The clock of the run thread only when the trace lost the run's end.
     m_result.wallMs = window.finished ? window.ms() : m_active->wallMs;
     m_result.workers = m_active->context->workers();
+    // A lesson that chose its own start method (start-methods) used that one.
+    if (const auto used = m_active->context->methodUsed(); used && m_result.startMethod != QLatin1String(runtime::startMethodName(*used))) {
+        m_result.startMethod = QString::fromLatin1(runtime::startMethodName(*used));
+        m_store.metadata()["start_method"] = m_result.startMethod.toStdString();
+    }
     m_result.stopped = m_active->stopped.load();
     m_result.droppedEvents = m_store.droppedEvents();
     m_result.events = m_store.eventCount();

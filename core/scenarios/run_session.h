@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QTimer>
 #include <memory>
+#include <optional>
 
 namespace cl::scenarios {
 
@@ -30,6 +31,10 @@ struct RunWindow {
 // live or hand-made trace, [beginTime, endTime] and not finished.
 RunWindow runWindow(const trace::TraceStore &store);
 
+// A launcher of its own for `method` (a fork server is started for it), or
+// nullptr and a translated reason, such as a missing worker executable.
+std::unique_ptr<runtime::ProcessLauncher> makeLauncher(runtime::StartMethod method, QString *error);
+
 struct RunResult {
     QString scenarioId;
     ParameterValues params;
@@ -42,7 +47,7 @@ struct RunResult {
     quint64 droppedByLimit = 0; // items the store did not keep: it was at its limit
     quint64 itemLimit = 0;
     bool stopped = false;
-    QString startMethod; // "fork" | "forkserver"
+    QString startMethod; // "fork" | "spawn" | "forkserver"
     bool refused = false; // not started: it asked for more processes than the safe limit
     bool valid = false;
 };
@@ -59,6 +64,11 @@ public:
     // Runs to the end on the calling thread's terms (CLI, tests).
     const RunResult &runBlocking(const Scenario &scenario, const ParameterValues &values);
     void stop();
+    // How the next runs start their worker processes. Unset: the given
+    // launcher's way, or fork without one. A method the given launcher does
+    // not use gets a launcher of its own for each run.
+    void setStartMethod(std::optional<runtime::StartMethod> method) { m_method = method; }
+    std::optional<runtime::StartMethod> startMethod() const { return m_method; }
     // Stops, waits for every worker and returns: used when the window closes.
     void stopAndWait();
 
@@ -92,6 +102,7 @@ private:
     void closeRunWindow();
 
     runtime::ProcessLauncher *m_launcher;
+    std::optional<runtime::StartMethod> m_method;
     std::unique_ptr<Active> m_active;
     bool m_refused = false; // the last start() was refused by the process cap
     trace::TraceStore m_store;

@@ -23,6 +23,11 @@ const char *const kTexts[] = {
     QT_TRANSLATE_NOOP("cl::trace::Messages", "producers done: putting %1 × None, one per consumer"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "done: task %1 returned %2 — callback in PID %3, TID %4"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "%1: %2 lines, %3 distinct IPs"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "re-parented (seen in /proc): PPID %1 → %2"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "%1 = %2"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "lock.acquire() timed out after %1 ms: the lock is held in this process"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "lock.acquire() succeeded after %1 ms"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "%1 threads in this process (PID %2, PPID %3)"),
 };
 } // namespace
 

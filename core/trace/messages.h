@@ -23,6 +23,11 @@ enum class MessageId : std::int64_t {
     PuttingSentinels,     // %1 = how many
     PoolCallbackRan,      // %1 = task, %2 = its result, %3 = pid, %4 = tid of the callback
     LogFileCounted,       // %1 = file name, %2 = lines, %3 = distinct IPs
+    ParentChanged,        // %1 = old PPID, %2 = new PPID (read from /proc)
+    ValueSeen,            // %1 = name of the global, %2 = value
+    LockAcquireTimedOut,  // %1 = ms waited
+    LockAcquired,         // %1 = ms waited
+    ChildThreads,         // %1 = threads in this process, %2 = its PID, %3 = its PPID
 };
 
 inline constexpr char kMessageArgSeparator = '\x1f';
