@@ -137,11 +137,30 @@ Outcome Lifecycle::run(RunContext &context, const ParameterValues &values) const
     const std::vector<WorkerInfo> spawned = context.workers();
     const auto t0 = Clock::now();
     const auto ended = [&context](std::size_t i) { return context.workers()[i].ended; };
+    // A child's threads end with its process: their tracks end when it is
+    // reaped, and their rings close (a terminated process never gets to).
+    bool threadsClosed[kChildren] = {};
+    const auto closeThreadsOfEnded = [&] {
+        const std::vector<WorkerInfo> now = context.workers();
+        for (std::size_t i = 0; i < now.size(); ++i) {
+            if (!now[i].ended || threadsClosed[i])
+                continue;
+            threadsClosed[i] = true;
+            for (std::uint32_t ring : threadRings[i]) {
+                auto *header = arena.ring(ring).header();
+                if (header->ownerTid != 0)
+                    context.writer().recordFor(header->ownerPid, header->ownerTid, trace::EventKind::WorkerExit, 0,
+                                               0, now[i].exitValue);
+                header->state.store(record::RingState::Closed, std::memory_order_release);
+            }
+        }
+    };
     // Waits (reaping) until `until`, or until every child ended when `all`.
     const auto waitUntil = [&](Clock::time_point until, bool all) {
         context.writer().spanBegin(trace::SpanState::Sleep);
         while (!context.stopRequested()) {
             const bool left = context.reapFor(5);
+            closeThreadsOfEnded();
             if ((all && !left) || (!all && Clock::now() >= until))
                 break;
         }
@@ -164,23 +183,17 @@ Outcome Lifecycle::run(RunContext &context, const ParameterValues &values) const
             if (daemon)
                 context.launcher()->kill(spawned[i].pid, SIGTERM); // daemons do not outlive the main code
         }
-    context.waitAll();
+    waitUntil(Clock::time_point::max(), true); // Python waits for non-daemon children at exit
+    if (context.stopRequested())
+        context.waitAll();
     if (!context.error().isEmpty())
         out.error = context.error();
 
-    // The children's threads: their rings close (and their tracks end) with their process.
+    closeThreadsOfEnded();
     const std::vector<WorkerInfo> finals = context.workers();
     int threadsSeen = 0;
-    for (std::size_t i = 0; i < finals.size(); ++i) {
+    for (std::size_t i = 0; i < finals.size(); ++i)
         threadsSeen = std::max(threadsSeen, int(results[i].threadsSeen.load()));
-        for (std::uint32_t ring : threadRings[i]) {
-            auto *header = arena.ring(ring).header();
-            if (header->ownerTid != 0)
-                context.writer().recordFor(header->ownerPid, header->ownerTid, trace::EventKind::WorkerExit, 0, 0,
-                                           finals[i].exitValue);
-            header->state.store(record::RingState::Closed, std::memory_order_release);
-        }
-    }
     for (std::size_t i = finals.size(); i < std::size_t(kChildren); ++i)
         for (std::uint32_t ring : threadRings[i])
             arena.ring(ring).header()->state.store(record::RingState::Closed, std::memory_order_release);
@@ -204,15 +217,15 @@ Outcome Lifecycle::run(RunContext &context, const ParameterValues &values) const
     else if (aliveAtEnd == 0)
         v << tr("The main code ended after %1 ms, when both children had already ended.").arg(parentMs);
     else if (daemon)
-        v << tr("The main code ended after %1 ms with %2 children still running: as daemons they were "
-                "terminated (SIGTERM) right then.")
-                 .arg(parentMs)
-                 .arg(aliveAtEnd);
+        v << tr("The main code ended after %1 ms with %n child(ren) still running: as daemons they were "
+                "terminated (SIGTERM) right then.",
+                nullptr, aliveAtEnd)
+                 .arg(parentMs);
     else
-        v << tr("The main code ended after %1 ms with %2 children still running: they are not daemons, so the "
-                "main process waited for them before exiting.")
-                 .arg(parentMs)
-                 .arg(aliveAtEnd);
+        v << tr("The main code ended after %1 ms with %n child(ren) still running: they are not daemons, so the "
+                "main process waited for them before exiting.",
+                nullptr, aliveAtEnd)
+                 .arg(parentMs);
     if (threadsSeen > 0)
         v << tr("A child saw %1 threads in /proc/self/task: its main thread and %2 of its own.")
                  .arg(threadsSeen)
