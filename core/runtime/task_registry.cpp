@@ -4,6 +4,8 @@
 #include "core/scenarios/serial_vs_parallel_tasks.h"
 #include "core/scenarios/producer_consumer_tasks.h"
 #include "core/runtime/pool_worker.h"
+#include "core/runtime/manager.h"
+#include "core/scenarios/sharing_tasks.h"
 
 #include <array>
 
@@ -23,6 +25,9 @@ constexpr std::array kTasks{
     TaskEntry{"producer-consumer.consumer", &scenarios::consumerTask},
     TaskEntry{"pool.worker", &poolWorkerTask},
     TaskEntry{"pool.result-handler", &poolResultHandlerTask},
+    TaskEntry{"manager.server", &managerServerTask},
+    TaskEntry{"pipe.child", &scenarios::pipeChildTask},
+    TaskEntry{"shared-vs-manager.worker", &scenarios::sharedUpdaterTask},
 };
 } // namespace
 

@@ -7,6 +7,8 @@
 #include "core/scenarios/log_pool.h"
 #include "core/scenarios/pool_callbacks.h"
 #include "core/scenarios/pool_lesson.h"
+#include "core/scenarios/pipe_lesson.h"
+#include "core/scenarios/shared_vs_manager.h"
 
 namespace cl::scenarios {
 
@@ -20,10 +22,12 @@ const QList<const Scenario *> &catalogue()
     static const PoolLesson pool;
     static const PoolCallbacks poolCallbacks;
     static const LogPool logPool;
+    static const PipeLesson pipe;
+    static const SharedVsManager sharedVsManager;
     // The notes' order: processes and threads, pools, locks and races, queues.
     static const QList<const Scenario *> all{&serialVsParallel, &pool,         &poolCallbacks, &logPool,
                                              &ticketRace,       &counterRace,  &lockContention,
-                                             &producerConsumer};
+                                             &producerConsumer, &pipe,       &sharedVsManager};
     return all;
 }
 

@@ -56,6 +56,9 @@ QString choiceLabel(const QString &choice)
         {"apply", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "apply()")},
         {"apply_async", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "apply_async()")},
         {"sleep", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "sleep")},
+        {"manager", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "manager (server process)")},
+        {"value", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Value (shared memory)")},
+        {"array", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Array (shared memory)")},
     };
     for (const auto &l : labels)
         if (choice == QLatin1String(l.id))

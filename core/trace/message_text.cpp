@@ -23,6 +23,10 @@ const char *const kTexts[] = {
     QT_TRANSLATE_NOOP("cl::trace::Messages", "producers done: putting %1 × None, one per consumer"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "done: task %1 returned %2 — callback in PID %3, TID %4"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "%1: %2 lines, %3 distinct IPs"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "received \"%1\""),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "received \"%1\" — round trip %2 µs"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "done: %1 updates, %2 ns each"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "cannot reach the manager: %1"),
 };
 } // namespace
 

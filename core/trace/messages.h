@@ -23,6 +23,10 @@ enum class MessageId : std::int64_t {
     PuttingSentinels,     // %1 = how many
     PoolCallbackRan,      // %1 = task, %2 = its result, %3 = pid, %4 = tid of the callback
     LogFileCounted,       // %1 = file name, %2 = lines, %3 = distinct IPs
+    PipeReceived,         // %1 = the message
+    PipeReplyReceived,    // %1 = the reply, %2 = round trip in µs
+    UpdatesDone,          // %1 = updates made, %2 = ns per update
+    ManagerUnreachable,   // %1 = why (English, from the runtime)
 };
 
 inline constexpr char kMessageArgSeparator = '\x1f';
