@@ -88,12 +88,12 @@ ManagerStatus ManagerConnection::call(record::Writer &w, ManagerOp op, std::uint
     const SpanState waitState = op == ManagerOp::LockAcquire ? SpanState::LockWait : SpanState::Sleep;
     w.flowOut(req.flowId, object);
     w.spanBegin(waitState, object);
-    IoResult r = writeFully(m_fd, &req, sizeof req);
+    IoResult r = writeFully(m_fd, &req, sizeof req, true);
     if (r == IoResult::Ok) {
         // Gone is also set by the run once it reaped the manager: a peer that
         // died before closing the socket must not leave us waiting.
         const IoWatch watch{m_arena, &m_state->gone, -1};
-        r = readFully(m_fd, &reply, sizeof reply, watch);
+        r = readFully(m_fd, &reply, sizeof reply, watch, true);
     }
     const std::uint64_t t = w.nowAfterSync();
     w.recordAt(t, EventKind::SpanEnd, std::uint8_t(waitState), object, 0);

@@ -59,6 +59,8 @@ public:
             m_opObjects[i] = env.arena->newObjectId();
             m_w.nameObject(m_opObjects[i], opName(ManagerOp(i)));
         }
+        m_idleObject = env.arena->newObjectId();
+        m_w.nameObject(m_idleObject, "waiting for requests");
     }
     ~Server()
     {
@@ -79,6 +81,7 @@ private:
     record::Writer &m_w;
     ManagerState &m_state;
     std::array<std::uint32_t, std::size_t(ManagerOp::Count)> m_opObjects{};
+    std::uint32_t m_idleObject = 0; // its idle time, between requests
     std::vector<int> m_clients;
     std::vector<Object> m_objects; // handle = index + 1
     bool m_shutdown = false;
@@ -89,7 +92,7 @@ void Server::reply(int fd, ManagerStatus status, std::int64_t value, std::int64_
     ManagerReply r{status, m_env.arena->newFlowId(), value, aux};
     m_w.flowOut(r.flowId, m_state.objectId);
     // A client that went away meanwhile is noticed by the next poll.
-    writeFully(fd, &r, sizeof r);
+    writeFully(fd, &r, sizeof r, true);
     m_state.served.fetch_add(1, std::memory_order_relaxed);
 }
 
@@ -243,7 +246,7 @@ void Server::disconnect(int fd)
 int Server::run(int listenFd)
 {
     std::vector<pollfd> fds;
-    m_w.spanBegin(SpanState::Sleep, m_state.objectId);
+    m_w.spanBegin(SpanState::Sleep, m_idleObject);
     while (!m_shutdown && !m_env.stopRequested()) {
         fds.clear();
         fds.push_back({listenFd, POLLIN, 0});
@@ -253,7 +256,7 @@ int Server::run(int listenFd)
         if (rc <= 0)
             continue;
         const std::uint64_t arrived = m_w.nowAfterSync();
-        m_w.recordAt(arrived, EventKind::SpanEnd, std::uint8_t(SpanState::Sleep), m_state.objectId, 0);
+        m_w.recordAt(arrived, EventKind::SpanEnd, std::uint8_t(SpanState::Sleep), m_idleObject, 0);
         if (fds[0].revents & POLLIN) {
             const int c = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC);
             if (c >= 0)
@@ -264,15 +267,15 @@ int Server::run(int listenFd)
                 continue;
             ManagerRequest req{};
             const IoWatch watch{m_env.arena, nullptr, 1000};
-            if (readFully(fds[i].fd, &req, sizeof req, watch) != IoResult::Ok) {
+            if (readFully(fds[i].fd, &req, sizeof req, watch, true) != IoResult::Ok) {
                 disconnect(fds[i].fd);
                 continue;
             }
             serve(fds[i].fd, req, i == 1 ? arrived : m_w.nowAfterSync());
         }
-        m_w.spanBegin(SpanState::Sleep, m_state.objectId);
+        m_w.spanBegin(SpanState::Sleep, m_idleObject);
     }
-    m_w.spanEnd(SpanState::Sleep, m_state.objectId);
+    m_w.spanEnd(SpanState::Sleep, m_idleObject);
     return 0;
 }
 

@@ -52,6 +52,17 @@ const char *pipeStatusText(PipeStatus status)
     return "the pipe failed (an I/O error)";
 }
 
+Connection::Connection(int readFd, int writeFd, std::uint32_t objectId, record::SharedArena *arena)
+    : m_readFd(readFd), m_writeFd(writeFd), m_objectId(objectId), m_arena(arena)
+{
+    const int fd = readFd >= 0 ? readFd : writeFd;
+    m_socket = fd >= 0 && isSocket(fd);
+    // A pipe's reading end: a read that finds nothing returns, and the wait
+    // happens in poll(), where Stop is noticed.
+    if (readFd >= 0 && !m_socket)
+        setNonBlocking(readFd);
+}
+
 Connection &Connection::operator=(Connection &&other) noexcept
 {
     if (this != &other) {
@@ -60,6 +71,7 @@ Connection &Connection::operator=(Connection &&other) noexcept
         m_writeFd = other.m_writeFd;
         m_objectId = other.m_objectId;
         m_arena = other.m_arena;
+        m_socket = other.m_socket;
         other.m_readFd = other.m_writeFd = -1;
     }
     return *this;
@@ -86,7 +98,7 @@ PipeStatus Connection::send(record::Writer &w, std::string_view message)
     std::memcpy(frame + sizeof h, message.data(), message.size());
     // The arrow leaves before the bytes do: the receiver may stamp its end at once.
     w.flowOut(h.flowId, m_objectId);
-    return fromIo(writeFully(m_writeFd, frame, sizeof h + message.size()));
+    return fromIo(writeFully(m_writeFd, frame, sizeof h + message.size(), m_socket));
 }
 
 PipeStatus Connection::recv(record::Writer &w, std::string &message, std::int64_t timeoutMs)
@@ -100,12 +112,12 @@ PipeStatus Connection::recv(record::Writer &w, std::string &message, std::int64_
     if (waits)
         w.spanBegin(SpanState::Sleep, m_objectId);
     PipeFrameHeader h{};
-    IoResult r = readFully(m_readFd, &h, sizeof h, watch);
+    IoResult r = readFully(m_readFd, &h, sizeof h, watch, m_socket);
     if (r == IoResult::Ok && h.length > kMaxPipeMessage)
         r = IoResult::Failed;
     if (r == IoResult::Ok) {
         message.resize(h.length);
-        r = readFully(m_readFd, message.data(), h.length, watch);
+        r = readFully(m_readFd, message.data(), h.length, watch, m_socket);
     }
     const std::uint64_t t = w.nowAfterSync();
     if (waits)

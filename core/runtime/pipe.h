@@ -45,10 +45,7 @@ public:
     Connection() = default;
     // Takes ownership of the descriptors (-1 for a direction it lacks; the
     // same fd twice for a socket end).
-    Connection(int readFd, int writeFd, std::uint32_t objectId, record::SharedArena *arena)
-        : m_readFd(readFd), m_writeFd(writeFd), m_objectId(objectId), m_arena(arena)
-    {
-    }
+    Connection(int readFd, int writeFd, std::uint32_t objectId, record::SharedArena *arena);
     ~Connection() { close(); }
     Connection(Connection &&other) noexcept { *this = std::move(other); }
     Connection &operator=(Connection &&other) noexcept;
@@ -69,6 +66,7 @@ private:
     int m_writeFd = -1;
     std::uint32_t m_objectId = 0;
     record::SharedArena *m_arena = nullptr;
+    bool m_socket = false;
 };
 
 // The descriptors of one Pipe, before they are wrapped: end `a` and end `b`.

@@ -6,6 +6,10 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstring>
+#include <csignal>
+#include <optional>
+#include <pthread.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -154,6 +158,10 @@ IoResult waitReadable(int fd, const IoWatch &watch)
         if (shouldGiveUp(watch, why))
             return why;
         int slice = kSliceMs;
+        if (watch.timeoutMs == 0) {
+            pollfd p{fd, POLLIN, 0};
+            return ::poll(&p, 1, 0) > 0 ? IoResult::Ok : IoResult::TimedOut;
+        }
         if (deadline != 0) {
             const std::uint64_t now = record::monotonicNs();
             if (now >= deadline)
@@ -169,34 +177,67 @@ IoResult waitReadable(int fd, const IoWatch &watch)
     }
 }
 
-IoResult readFully(int fd, void *buffer, std::size_t n, const IoWatch &watch)
+IoResult readFully(int fd, void *buffer, std::size_t n, const IoWatch &watch, bool socket)
 {
-    // Blocking descriptors (inherited semantics stay plain): poll first, so
-    // a read never blocks past Stop or a give-up word.
     auto *p = static_cast<char *>(buffer);
     std::size_t done = 0;
     while (done < n) {
-        const IoResult r = waitReadable(fd, watch);
-        if (r != IoResult::Ok)
-            return r;
-        const ssize_t k = ::read(fd, p + done, n - done);
+        const ssize_t k = socket ? ::recv(fd, p + done, n - done, MSG_DONTWAIT) : ::read(fd, p + done, n - done);
         if (k > 0) {
             done += std::size_t(k);
             continue;
         }
         if (k == 0)
             return done == 0 ? IoResult::Closed : IoResult::Failed;
-        if (errno == EINTR || errno == EAGAIN)
+        if (errno == EINTR)
             continue;
-        return errno == ECONNRESET ? IoResult::Closed : IoResult::Failed;
+        if (errno == ECONNRESET)
+            return IoResult::Closed;
+        if (errno != EAGAIN)
+            return IoResult::Failed;
+        const IoResult r = waitReadable(fd, watch);
+        if (r != IoResult::Ok)
+            return r;
     }
     return IoResult::Ok;
 }
 
-IoResult writeFully(int fd, const void *buffer, std::size_t n)
+namespace {
+// write() to a pipe whose reader is gone raises SIGPIPE, which would kill a
+// worker. Block it around the write and swallow the one it raised, so the
+// writer sees EPIPE (BrokenPipeError) like a socket's MSG_NOSIGNAL gives.
+class SigpipeGuard {
+public:
+    SigpipeGuard()
+    {
+        sigemptyset(&m_pipe);
+        sigaddset(&m_pipe, SIGPIPE);
+        sigset_t pending;
+        sigpending(&pending);
+        m_wasPending = sigismember(&pending, SIGPIPE) == 1;
+        pthread_sigmask(SIG_BLOCK, &m_pipe, &m_old);
+    }
+    ~SigpipeGuard()
+    {
+        if (!m_wasPending) {
+            const timespec zero{0, 0};
+            while (sigtimedwait(&m_pipe, nullptr, &zero) == SIGPIPE) {
+            }
+        }
+        pthread_sigmask(SIG_SETMASK, &m_old, nullptr);
+    }
+
+private:
+    sigset_t m_pipe, m_old;
+    bool m_wasPending = false;
+};
+} // namespace
+
+IoResult writeFully(int fd, const void *buffer, std::size_t n, bool socket)
 {
-    struct stat st;
-    const bool socket = ::fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode);
+    std::optional<SigpipeGuard> guard;
+    if (!socket)
+        guard.emplace();
     const auto *p = static_cast<const char *>(buffer);
     std::size_t done = 0;
     while (done < n) {
@@ -210,6 +251,18 @@ IoResult writeFully(int fd, const void *buffer, std::size_t n)
         return k < 0 && (errno == EPIPE || errno == ECONNRESET) ? IoResult::Closed : IoResult::Failed;
     }
     return IoResult::Ok;
+}
+
+bool isSocket(int fd)
+{
+    struct stat st;
+    return ::fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
+bool setNonBlocking(int fd)
+{
+    const int flags = ::fcntl(fd, F_GETFL);
+    return flags >= 0 && ::fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0;
 }
 
 FdHandOff::~FdHandOff()

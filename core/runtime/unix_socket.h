@@ -45,9 +45,14 @@ struct IoWatch {
 // Waits until `fd` is readable (or closed). Ok when readable.
 IoResult waitReadable(int fd, const IoWatch &watch);
 // Reads exactly n bytes. Closed if the peer closed before the first byte.
-IoResult readFully(int fd, void *buffer, std::size_t n, const IoWatch &watch);
+// A socket is read with MSG_DONTWAIT; any other fd must be O_NONBLOCK (see
+// setNonBlocking), so a read that finds nothing waits in poll(), where Stop
+// is noticed, and a read that finds data costs one system call.
+IoResult readFully(int fd, void *buffer, std::size_t n, const IoWatch &watch, bool socket);
 // Writes exactly n bytes (MSG_NOSIGNAL on sockets, so a closed peer is an error, not SIGPIPE).
-IoResult writeFully(int fd, const void *buffer, std::size_t n);
+IoResult writeFully(int fd, const void *buffer, std::size_t n, bool socket);
+bool isSocket(int fd);
+bool setNonBlocking(int fd);
 
 // Main process: hands descriptors to a worker that asks for them by name.
 class FdHandOff {

@@ -236,10 +236,10 @@ Outcome PipeLesson::run(RunContext &context, const ParameterValues &values) cons
     out.problem = received != sent || outOfOrder > 0 || repliesInOrder != qint64(roundTrips.size());
     if (!out.problem && sent == messages)
         out.verdict = tr("Every message arrived once and in order: %1 sent, %1 received, %2 replies; median round "
-                         "trip %3 µs (of which %4 ms is the child's reply time).")
+                         "trip %3 ms (of which %4 ms is the child's reply time).")
                           .arg(sent)
                           .arg(roundTrips.size())
-                          .arg(p50)
+                          .arg(double(p50) / 1000.0, 0, 'f', 3)
                           .arg(args.replyMs);
     else
         out.verdict = tr("%1 of %2 messages sent, %3 received by the child, %4 replies in order.")

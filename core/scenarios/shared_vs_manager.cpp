@@ -122,7 +122,7 @@ QList<ParameterSpec> SharedVsManager::parameters() const
     using T = ParameterSpec::Type;
     return {
         {QStringLiteral("workers"), T::Integer, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Workers"), "",
-         QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Worker processes updating the shared number."), 1, 64, 4,
+         QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Worker processes updating the shared number (the notes use 100)."), 1, 128, 4,
          {}, {}},
         {QStringLiteral("updates"), T::Integer, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Updates"), "",
          QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Times each worker adds 1."), 1, 1000000, 2000, {}, {}},
@@ -141,10 +141,10 @@ QList<Preset> SharedVsManager::presets() const
 {
     return {
         {QT_TRANSLATE_NOOP("cl::scenarios::Presets", "As in the notes"),
-         {{QStringLiteral("workers"), QStringLiteral("2")},
+         {{QStringLiteral("workers"), QStringLiteral("100")},
           {QStringLiteral("updates"), QStringLiteral("1")},
           {QStringLiteral("store"), QStringLiteral("manager")},
-          {QStringLiteral("lock"), QStringLiteral("off")}}},
+          {QStringLiteral("lock"), QStringLiteral("on")}}},
         {QT_TRANSLATE_NOOP("cl::scenarios::Presets", "Quick"),
          {{QStringLiteral("workers"), QStringLiteral("3")},
           {QStringLiteral("updates"), QStringLiteral("200")},
@@ -286,7 +286,9 @@ Outcome SharedVsManager::run(RunContext &context, const ParameterValues &values)
         return out;
     }
     out.problem = lost > 0;
-    const QString cost = tr("One update took %1 ns on average.").arg(nsPerUpdate);
+    const QString cost = nsPerUpdate < 10000
+                             ? tr("One update took %1 ns on average.").arg(nsPerUpdate)
+                             : tr("One update took %1 µs on average.").arg(double(nsPerUpdate) / 1000.0, 0, 'f', 1);
     if (lost > 0)
         out.verdict = tr("Lost updates: %1. Expected %2, but the value ended at %3.").arg(lost).arg(expected).arg(final);
     else
