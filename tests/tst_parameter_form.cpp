@@ -121,7 +121,7 @@ void TestParameterForm::choiceEditors_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<QStringList>("ids");
     QTest::addColumn<QString>("defaultId");
-    QTest::newRow("store") << "store" << QStringList{QStringLiteral("file"), QStringLiteral("shm")} << "file";
+    QTest::newRow("store") << "store" << QStringList{QStringLiteral("file"), QStringLiteral("shm"), QStringLiteral("manager")} << "file";
     QTest::newRow("lock") << "lock" << QStringList{QStringLiteral("on"), QStringLiteral("off")} << "off";
     QTest::newRow("mode") << "mode"
                           << QStringList{QStringLiteral("processes"), QStringLiteral("threads"), QStringLiteral("pool")}

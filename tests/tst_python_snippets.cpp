@@ -6,6 +6,7 @@
 #include "core/scenarios/catalogue.h"
 #include "core/scenarios/parameter.h"
 #include "core/scenarios/scenario.h"
+#include "sharing_snippet_checks.h"
 
 #include <QFile>
 #include <algorithm>
@@ -62,13 +63,14 @@ static void addRows()
             QTest::addRow("counter %s lock=%s", mode, lock)
                 << QStringLiteral("counter-race")
                 << QStringLiteral("workers=3,increments=2000,gap_ns=200,mode=%1,lock=%2").arg(QLatin1String(mode), QLatin1String(lock));
-            for (const char *store : {"file", "shm"})
+            for (const char *store : {"file", "shm", "manager"})
                 QTest::addRow("ticket %s lock=%s store=%s", mode, lock, store)
                     << QStringLiteral("ticket-race")
                     << QStringLiteral("tickets=3,buyers=4,think_ms=20,stagger_ms=5,mode=%1,lock=%2,store=%3")
                            .arg(QLatin1String(mode), QLatin1String(lock), QLatin1String(store));
         }
     }
+    tests::addSharingSnippetRows();
 }
 
 void TstPythonSnippets::followsParameters_data() { addRows(); }
@@ -83,22 +85,29 @@ void TstPythonSnippets::followsParameters()
     const QString code = s->pythonSnippet(values);
     const bool threads = values.choice(QStringLiteral("mode")) == QLatin1String("threads");
     const bool lock = values.isOn(QStringLiteral("lock"));
+    if (tests::isSharingLesson(*s)) {
+        tests::sharingSnippetFollows(*s, values, code);
+        return;
+    }
+    const bool manager = values.choice(QStringLiteral("store")) == QLatin1String("manager");
+    QCOMPARE(code.contains(QStringLiteral("manager.Lock()")), lock && manager);
 
     if (threads) {
         QVERIFY(code.contains(QStringLiteral("threading.Thread(")));
-        QVERIFY(!code.contains(QStringLiteral("multiprocessing")));
-        QCOMPARE(code.contains(QStringLiteral("threading.Lock()")), lock);
+        QCOMPARE(code.contains(QStringLiteral("multiprocessing")), manager); // only for its Manager
+        QCOMPARE(code.contains(QStringLiteral("threading.Lock()")), lock && !manager);
     } else {
         QVERIFY(code.contains(QStringLiteral("multiprocessing.Process(")));
         QVERIFY(code.contains(QStringLiteral("if __name__ == \"__main__\":")));
         QVERIFY(!code.contains(QStringLiteral("threading.")));
-        QCOMPARE(code.contains(QStringLiteral("multiprocessing.Lock()")), lock);
+        QCOMPARE(code.contains(QStringLiteral("multiprocessing.Lock()")), lock && !manager);
     }
     QCOMPARE(code.contains(QStringLiteral("with lock:")), lock);
     if (scenario == QLatin1String("ticket-race")) {
         const bool file = values.choice(QStringLiteral("store")) == QLatin1String("file");
         QCOMPARE(code.contains(QStringLiteral("tickets.txt")), file);
-        QCOMPARE(code.contains(QStringLiteral("multiprocessing.Value(")), !file && !threads);
+        QCOMPARE(code.contains(QStringLiteral("multiprocessing.Value(")), !file && !threads && !manager);
+        QCOMPARE(code.contains(QStringLiteral("manager.dict()")), manager);
         QVERIFY(code.contains(QStringLiteral("BUYERS = 4\n")));
         QVERIFY(code.contains(QStringLiteral("THINK_MS = 20 ")));
     } else {
@@ -150,6 +159,10 @@ void TstPythonSnippets::runsAsWritten()
     const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY(!lines.isEmpty());
     const QString who = threads ? QStringLiteral("TID") : QStringLiteral("PID");
+    if (tests::isSharingLesson(*s)) {
+        tests::checkSharingOutput(*s, values, lines);
+        return;
+    }
 
     if (scenario == QLatin1String("counter-race")) {
         const int workers = int(values.integer(QStringLiteral("workers")));

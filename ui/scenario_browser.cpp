@@ -23,6 +23,7 @@ constexpr const char *kCategoryOrder[] = {
     QT_TRANSLATE_NOOP("cl::ui::ScenarioModel", "Processes and threads"),
     QT_TRANSLATE_NOOP("cl::ui::ScenarioModel", "Pools"),
     QT_TRANSLATE_NOOP("cl::ui::ScenarioModel", "Locks and races"),
+    QT_TRANSLATE_NOOP("cl::ui::ScenarioModel", "Sharing data"),
     QT_TRANSLATE_NOOP("cl::ui::ScenarioModel", "Queues"),
     QT_TRANSLATE_NOOP("cl::ui::ScenarioModel", "Coroutines and I/O"),
 };

@@ -7,6 +7,8 @@
 #include "core/scenarios/echo_tasks.h"
 #include "core/scenarios/fetch_tasks.h"
 #include "core/scenarios/process_lesson_tasks.h"
+#include "core/runtime/manager.h"
+#include "core/scenarios/sharing_tasks.h"
 
 #include <array>
 
@@ -34,6 +36,9 @@ constexpr std::array kTasks{
     TaskEntry{"start-methods.child", &scenarios::startMethodsChildTask},
     TaskEntry{"lifecycle.child", &scenarios::lifecycleChildTask},
     TaskEntry{"zombie-orphan.parent", &scenarios::familyParentTask},
+    TaskEntry{"manager.server", &managerServerTask},
+    TaskEntry{"pipe.child", &scenarios::pipeChildTask},
+    TaskEntry{"shared-vs-manager.worker", &scenarios::sharedUpdaterTask},
 };
 } // namespace
 

@@ -13,6 +13,8 @@
 #include "core/scenarios/start_methods.h"
 #include "core/scenarios/lifecycle.h"
 #include "core/scenarios/zombie_orphan.h"
+#include "core/scenarios/pipe_lesson.h"
+#include "core/scenarios/shared_vs_manager.h"
 
 namespace cl::scenarios {
 
@@ -32,10 +34,13 @@ const QList<const Scenario *> &catalogue()
     static const StartMethods startMethods;
     static const Lifecycle lifecycle;
     static const ZombieOrphan zombieOrphan;
+    static const PipeLesson pipe;
+    static const SharedVsManager sharedVsManager;
     // The notes' order: processes and threads, pools, locks and races, queues.
     static const QList<const Scenario *> all{&serialVsParallel, &startMethods, &lifecycle, &zombieOrphan, &pool,         &poolCallbacks, &logPool,
                                              &ticketRace,       &counterRace,  &lockContention,
-                                             &producerConsumer, &coroutines, &fetch, &echoServer};
+                                             &pipe,             &sharedVsManager, &producerConsumer,
+                                             &coroutines,       &fetch,        &echoServer};
     return all;
 }
 

@@ -65,6 +65,9 @@ QString choiceLabel(const QString &choice)
         {"double-flush", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "a buffered write flushed twice")},
         {"zombie", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "zombie")},
         {"orphan", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "orphan")},
+        {"manager", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "manager (server process)")},
+        {"value", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Value (shared memory)")},
+        {"array", QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Array (shared memory)")},
     };
     for (const auto &l : labels)
         if (choice == QLatin1String(l.id))

@@ -1,5 +1,7 @@
 #include "core/scenarios/race_tasks.h"
+#include "core/runtime/manager.h"
 #include "core/runtime/shared_counter.h"
+#include "core/scenarios/sharing_tasks.h"
 #include "core/runtime/shared_mutex.h"
 #include "core/runtime/ticket_store.h"
 #include "core/trace/messages.h"
@@ -26,9 +28,58 @@ void computeFor(std::int64_t ns)
 }
 } // namespace
 
+namespace {
+// The same buyer with the count in a manager's dict: every read and write
+// (and the lock) is a round trip to the manager process.
+int managerBuyer(runtime::WorkerEnv &env, const TicketBuyerArgs &a, BuyerResult &mine)
+{
+    record::Writer &w = *env.writer;
+    runtime::ManagerConnection c;
+    runtime::DictProxy d(c, a.dictHandle, a.dictObject);
+    runtime::LockProxy lock(c, a.lockHandle, a.lockObject);
+    runtime::ManagerStatus s = c.connect(*env.arena, a.managerOffset);
+    const auto fail = [&](runtime::ManagerStatus why) {
+        mine.managerStatus = std::int32_t(why);
+        mine.finished = 1;
+        if (why == runtime::ManagerStatus::Stopped)
+            return kStoppedExitCode;
+        w.printMessage(std::int64_t(MessageId::ManagerUnreachable), runtime::managerStatusText(why));
+        return kManagerGoneExitCode;
+    };
+    if (s != runtime::ManagerStatus::Ok)
+        return fail(s);
+    if (a.lockHandle != 0 && (s = lock.acquire(w)) != runtime::ManagerStatus::Ok)
+        return fail(s);
+    std::int64_t tickets = 0;
+    if ((s = d.get(w, "tickets", tickets)) != runtime::ManagerStatus::Ok)
+        return fail(s);
+    w.printMessage(std::int64_t(MessageId::TicketsLeftBuying), arg(tickets));
+    mine.ticketsRead = tickets;
+    if (!env.sleepMs(a.thinkMs)) {
+        w.printMessage(std::int64_t(MessageId::StoppedEarly), {});
+        return kStoppedExitCode;
+    }
+    if (tickets > 0) {
+        if ((s = d.set(w, "tickets", tickets - 1)) != runtime::ManagerStatus::Ok)
+            return fail(s);
+        mine.bought = 1;
+        w.counter(trace::counter_id::TicketsLeft, tickets - 1);
+        w.printMessage(std::int64_t(MessageId::BoughtTicket), arg(tickets - 1));
+    } else {
+        w.printMessage(std::int64_t(MessageId::SoldOut), arg(tickets));
+    }
+    if (a.lockHandle != 0 && (s = lock.release(w)) != runtime::ManagerStatus::Ok)
+        return fail(s);
+    mine.finished = 1;
+    return 0;
+}
+} // namespace
+
 int ticketBuyerTask(runtime::WorkerEnv &env)
 {
     const auto a = env.argsAs<TicketBuyerArgs>();
+    if (a.managerOffset != 0)
+        return managerBuyer(env, a, env.arena->object<BuyerResult>(a.resultsOffset)[env.workerIndex]);
     record::Writer &w = *env.writer;
     runtime::TicketStore store(*env.arena, a.storeOffset);
     auto *results = env.arena->object<BuyerResult>(a.resultsOffset);

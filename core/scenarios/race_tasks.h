@@ -14,6 +14,7 @@ struct BuyerResult {
     std::int32_t finished;
     std::int32_t readError;  // errno of a failed read of the count (0: read)
     std::int32_t writeError; // errno of a failed write-back (0: none failed)
+    std::int32_t managerStatus; // runtime::ManagerStatus of a failed proxy call (0: none)
 };
 
 struct TicketBuyerArgs {
@@ -21,6 +22,11 @@ struct TicketBuyerArgs {
     std::uint64_t lockOffset; // 0: no lock
     std::uint64_t resultsOffset; // BuyerResult[buyers]
     std::int64_t thinkMs;
+    // store=manager: the count is d["tickets"] of a manager's dict, the lock
+    // the manager's Lock; 0 for the other stores.
+    std::uint64_t managerOffset;
+    std::uint32_t dictHandle, dictObject;
+    std::uint32_t lockHandle, lockObject; // 0: no lock
 };
 
 // How many additions one worker really made: a killed worker's unmade

@@ -1,7 +1,9 @@
 #include "core/scenarios/ticket_race.h"
 #include "core/runtime/shared_mutex.h"
 #include "core/runtime/ticket_store.h"
+#include "core/scenarios/manager_host.h"
 #include "core/scenarios/race_tasks.h"
+#include "core/scenarios/sharing_tasks.h"
 #include "core/scenarios/run_context.h"
 #include "core/scenarios/ticket_race_pool.h"
 #include "core/runtime/pool_board.h"
@@ -31,7 +33,11 @@ QString TicketRace::description() const
               "(red spans), one holds the lock at a time (blue spans), and the sales are exact.</p>"
               "<p>With <b>pool</b>, the buyers are tasks of a process pool (seed 000 §4.2): a few "
               "\"pool worker\" rows take buyer after buyer. The notes need a Manager's lock there; here "
-              "the lock lives in shared memory that every pool worker maps.</p>");
+              "the lock lives in shared memory that every pool worker maps.</p>"
+              "<p>With the <b>manager</b> store, the count is <tt>d[\"tickets\"]</tt> of a "
+              "<tt>Manager().dict()</tt>, and the lock is the manager's <tt>Lock()</tt>: each read, write, "
+              "acquire and release is a round trip to the manager process, whose own row shows every request "
+              "it serves.</p>");
 }
 
 QString TicketRace::pythonSnippet(const ParameterValues &values) const
@@ -39,15 +45,20 @@ QString TicketRace::pythonSnippet(const ParameterValues &values) const
     // Code, not prose: it stays in English like any Python source would.
     const bool threads = values.choice(QStringLiteral("mode")) == QLatin1String("threads");
     const bool lock = values.isOn(QStringLiteral("lock"));
-    const bool file = values.choice(QStringLiteral("store")) != QLatin1String("shm");
+    const bool manager = values.choice(QStringLiteral("store")) == QLatin1String("manager");
+    const bool file = !manager && values.choice(QStringLiteral("store")) != QLatin1String("shm");
     const QString mp = threads ? QStringLiteral("threading") : QStringLiteral("multiprocessing");
     QStringList c;
     c << QStringLiteral("# Ticket-sale race with %1, the count in %2, %3.")
              .arg(threads ? QStringLiteral("threads") : QStringLiteral("processes"),
-                  file ? QStringLiteral("a file") : QStringLiteral("shared memory"),
+                  file      ? QStringLiteral("a file")
+                  : manager ? QStringLiteral("a manager's dict")
+                            : QStringLiteral("shared memory"),
                   lock ? QStringLiteral("with a lock") : QStringLiteral("no lock"))
       << QStringLiteral("# Save it as ticket_race.py and run: python3 ticket_race.py")
       << QStringLiteral("import %1").arg(mp);
+    if (threads && manager)
+        c << QStringLiteral("import multiprocessing  # for its Manager: the count lives in another process");
     if (!threads)
         c << QStringLiteral("import os");
     c << QStringLiteral("import time") << QString()
@@ -61,9 +72,9 @@ QString TicketRace::pythonSnippet(const ParameterValues &values) const
         c << QStringLiteral("PATH = \"tickets.txt\"  # the file is the database, as in the notes");
     if (threads) {
         c << QString();
-        if (!file)
+        if (!file && !manager)
             c << QStringLiteral("tickets_left = TICKETS  # threads share their process's memory: a global is the store");
-        if (lock)
+        if (lock && !manager)
             c << QStringLiteral("lock = threading.Lock()");
         c << QStringLiteral("bought = [0] * BUYERS  # one slot per buyer: no two write the same one");
     }
@@ -81,15 +92,17 @@ QString TicketRace::pythonSnippet(const ParameterValues &values) const
           << QStringLiteral("        f.write(str(n))") << QString() << QString();
 
     // How the buyer reads and writes the count, per store and mode.
-    const QString read = file ? QStringLiteral("read_tickets()")
+    const QString read = file      ? QStringLiteral("read_tickets()")
+                         : manager ? QStringLiteral("tickets[\"tickets\"]  # a round trip to the manager")
                          : threads ? QStringLiteral("tickets_left")
                                    : QStringLiteral("tickets.value");
-    const QString write = file ? QStringLiteral("write_tickets(left - 1)")
+    const QString write = file      ? QStringLiteral("write_tickets(left - 1)")
+                          : manager ? QStringLiteral("tickets[\"tickets\"] = left - 1  # another round trip")
                           : threads ? QStringLiteral("tickets_left = left - 1")
                                     : QStringLiteral("tickets.value = left - 1");
     if (threads) {
         c << QStringLiteral("def buyer(i):");
-        if (!file)
+        if (!file && !manager)
             c << QStringLiteral("    global tickets_left");
         c << QStringLiteral("    me = f\"buyer-{i + 1} (TID {threading.get_native_id()})\"");
     } else {
@@ -114,7 +127,24 @@ QString TicketRace::pythonSnippet(const ParameterValues &values) const
       << QString() << QString();
 
     QString indent;
-    if (threads) {
+    if (manager) {
+        // The manager is a process of its own: the main guard keeps a
+        // spawned or forkserver child from starting another one.
+        indent = QStringLiteral("    ");
+        c << QStringLiteral("if __name__ == \"__main__\":")
+          << QStringLiteral("    manager = multiprocessing.Manager()  # starts the manager's server process")
+          << QStringLiteral("    tickets = manager.dict()  # a proxy: the dict lives in the manager")
+          << QStringLiteral("    tickets[\"tickets\"] = TICKETS");
+        if (lock)
+            c << QStringLiteral("    lock = manager.Lock()  # the manager's lock, reached through a proxy too");
+        if (threads)
+            c << QStringLiteral("    buyers = [threading.Thread(target=buyer, args=(i,)) for i in range(BUYERS)]");
+        else
+            c << QStringLiteral("    bought = multiprocessing.Array(\"i\", BUYERS, lock=False)  # one slot per buyer")
+              << QStringLiteral("    buyers = [multiprocessing.Process(target=buyer, args=(i, tickets, %1bought))")
+                     .arg(lock ? QStringLiteral("lock, ") : QString())
+              << QStringLiteral("              for i in range(BUYERS)]");
+    } else if (threads) {
         if (file)
             c << QStringLiteral("write_tickets(TICKETS)");
         c << QStringLiteral("buyers = [threading.Thread(target=buyer, args=(i,)) for i in range(BUYERS)]");
@@ -132,7 +162,8 @@ QString TicketRace::pythonSnippet(const ParameterValues &values) const
                  .arg(file ? QString() : QStringLiteral("tickets, "), lock ? QStringLiteral("lock, ") : QString())
           << QStringLiteral("              for i in range(BUYERS)]");
     }
-    const QString left = file ? QStringLiteral("read_tickets()")
+    const QString left = file      ? QStringLiteral("read_tickets()")
+                         : manager ? QStringLiteral("tickets[\"tickets\"]")
                          : threads ? QStringLiteral("tickets_left")
                                    : QStringLiteral("tickets.value");
     for (const QString &line :
@@ -144,6 +175,8 @@ QString TicketRace::pythonSnippet(const ParameterValues &values) const
           QStringLiteral("          f\"but the count only went from {TICKETS} to {left}.\")"),
           QStringLiteral("else:"), QStringLiteral("    print(f\"No ticket oversold: {sold} sold, {left} left.\")")})
         c << indent + line;
+    if (manager)
+        c << QStringLiteral("    manager.shutdown()  # ends the manager's process");
     return c.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
@@ -168,8 +201,9 @@ QList<ParameterSpec> TicketRace::parameters() const
          0, 5000, 100, {}, {}},
         {QStringLiteral("store"), T::Choice, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Ticket store"), "",
          QT_TRANSLATE_NOOP("cl::scenarios::Parameters",
-                           "Where the count lives: a text file (as in the notes) or shared memory."),
-         0, 0, 0, {QStringLiteral("file"), QStringLiteral("shm")}, QStringLiteral("file")},
+                           "Where the count lives: a text file (as in the notes), shared memory, or a dict in a "
+                           "manager's server process (every read and write a round trip to it)."),
+         0, 0, 0, {QStringLiteral("file"), QStringLiteral("shm"), QStringLiteral("manager")}, QStringLiteral("file")},
         {QStringLiteral("lock"), T::Choice, QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Lock"), "",
          QT_TRANSLATE_NOOP("cl::scenarios::Parameters", "Hold a shared lock from reading to writing."), 0, 0, 0,
          {QStringLiteral("on"), QStringLiteral("off")}, QStringLiteral("off")},
@@ -213,8 +247,10 @@ record::SharedArena::Layout TicketRace::layout(const ParameterValues &values) co
     record::SharedArena::Layout l;
     // A buyer writes a few dozen events; every buyer can be alive at once.
     l.ringCount = std::uint32_t(std::max(values.integer(QStringLiteral("buyers")),
-                                         values.integer(QStringLiteral("pool_size")) + 1)); // + pool result handler
-    l.ringCapacity = 1024;
+                                         values.integer(QStringLiteral("pool_size")) + 1)) // + pool result handler
+                  + 1; // + a manager's server
+    // The manager records a few events per request, four requests per buyer.
+    l.ringCapacity = values.choice(QStringLiteral("store")) == QLatin1String("manager") ? 8192 : 1024;
     l.objectsBytes = 64 * 1024 + std::size_t(values.integer(QStringLiteral("buyers"))) * sizeof(BuyerResult) +
                      runtime::PoolBoard::bytesFor(std::uint32_t(values.integer(QStringLiteral("buyers"))));
     return l;
@@ -224,12 +260,33 @@ int TicketRace::plannedProcesses(const ParameterValues &values) const
 {
     // Every buyer is one process, and all of them may be alive at once.
     const QString mode = values.choice(QStringLiteral("mode"));
+    const int manager = values.choice(QStringLiteral("store")) == QLatin1String("manager") ? 1 : 0;
     if (mode == QLatin1String("processes"))
-        return int(values.integer(QStringLiteral("buyers")));
+        return int(values.integer(QStringLiteral("buyers"))) + manager;
     if (mode == QLatin1String("pool"))
-        return int(values.integer(QStringLiteral("pool_size"))) + 1; // + the pool's result handler
-    return 0;
+        return int(values.integer(QStringLiteral("pool_size"))) + 1 + manager; // + the pool's result handler
+    return manager;
 }
+
+namespace {
+// The manager's side of store=manager: d = manager.dict(); d["tickets"] = N;
+// and lock = manager.Lock() when the lock is on.
+QString startTicketManager(ManagerHost &manager, TicketBuyerArgs &args, qint64 tickets, bool useLock)
+{
+    const QString error = manager.start();
+    if (!error.isEmpty() || manager.pid() == 0)
+        return error;
+    args.managerOffset = manager.stateOffset();
+    args.dictHandle = manager.create(runtime::ManagerOp::CreateDict, 0, "tickets dict (manager)", args.dictObject);
+    if (useLock)
+        args.lockHandle = manager.create(runtime::ManagerOp::CreateLock, 0, "ticket lock (manager)", args.lockObject);
+    runtime::DictProxy d(manager.connection(), args.dictHandle, args.dictObject);
+    if (args.dictHandle == 0 || (useLock && args.lockHandle == 0) ||
+        d.set(manager.writer(), "tickets", tickets) != runtime::ManagerStatus::Ok)
+        return ManagerHost::tr("could not set up the tickets in the manager process (pid %1)").arg(manager.pid());
+    return {};
+}
+} // namespace
 
 Outcome TicketRace::run(RunContext &context, const ParameterValues &values) const
 {
@@ -238,8 +295,10 @@ Outcome TicketRace::run(RunContext &context, const ParameterValues &values) cons
     const int buyers = int(values.integer(QStringLiteral("buyers")));
     const bool useLock = values.isOn(QStringLiteral("lock"));
     const bool useFile = values.choice(QStringLiteral("store")) == QLatin1String("file");
+    const bool useManager = values.choice(QStringLiteral("store")) == QLatin1String("manager");
     const bool asThreads = values.choice(QStringLiteral("mode")) == QLatin1String("threads");
     auto &arena = context.arena();
+    ManagerHost manager(context);
 
     // The file lives in a directory of its own that goes away with this
     // scope, whether the run ends, is stopped or fails: run() returns only
@@ -268,7 +327,7 @@ Outcome TicketRace::run(RunContext &context, const ParameterValues &values) cons
     const std::string_view pathBytes(path.constData(), std::size_t(path.size()));
     args.storeOffset = runtime::TicketStore::create(arena, useFile, pathBytes, tickets);
     const int storeError = errno;
-    args.lockOffset = useLock ? runtime::SharedMutex::create(arena) : 0;
+    args.lockOffset = useLock && !useManager ? runtime::SharedMutex::create(arena) : 0;
     args.resultsOffset = arena.allocateObject(sizeof(BuyerResult) * std::size_t(buyers), alignof(BuyerResult));
     args.thinkMs = values.integer(QStringLiteral("think_ms"));
     if (args.storeOffset == 0) {
@@ -277,15 +336,25 @@ Outcome TicketRace::run(RunContext &context, const ParameterValues &values) cons
                             : tr("could not set up the ticket store in shared memory");
         return out;
     }
-    if (args.resultsOffset == 0 || (useLock && args.lockOffset == 0)) {
+    if (args.resultsOffset == 0 || (useLock && !useManager && args.lockOffset == 0)) {
         out.error = tr("could not set up the ticket store in shared memory");
         return out;
     }
     runtime::TicketStore store(arena, args.storeOffset);
     context.writer().counter(trace::counter_id::TicketsLeft, tickets);
     context.writer().nameObject(trace::counter_id::TicketsLeft, "tickets left");
-    if (useLock)
+    if (useLock && !useManager)
         context.writer().nameObject(runtime::SharedMutex(arena, args.lockOffset).objectId(), "ticket lock");
+    if (useManager) {
+        out.error = startTicketManager(manager, args, tickets, useLock);
+        if (!out.error.isEmpty() || context.stopRequested()) {
+            const QString ended = manager.finish();
+            context.waitAll();
+            if (out.error.isEmpty())
+                out.error = ended;
+            return out;
+        }
+    }
 
     const qint64 stagger = values.integer(QStringLiteral("stagger_ms"));
     const bool inPool = values.choice(QStringLiteral("mode")) == QLatin1String("pool");
@@ -296,6 +365,16 @@ Outcome TicketRace::run(RunContext &context, const ParameterValues &values) cons
             break;
         if (stagger > 0 && i + 1 < buyers && !context.sleepMs(stagger))
             break;
+    }
+    std::int64_t managerLeft = 0;
+    runtime::ManagerStatus leftStatus = runtime::ManagerStatus::Ok;
+    QString managerError;
+    if (useManager) {
+        manager.waitForWorkers();
+        runtime::DictProxy d(manager.connection(), args.dictHandle, args.dictObject);
+        leftStatus = manager.diedEarly() ? runtime::ManagerStatus::Gone
+                                         : d.get(context.writer(), "tickets", managerLeft);
+        managerError = manager.finish();
     }
     context.waitAll();
     if (!context.error().isEmpty() && out.error.isEmpty())
@@ -312,13 +391,18 @@ Outcome TicketRace::run(RunContext &context, const ParameterValues &values) cons
         if (results[i].writeError != 0 && writeFailures++ == 0)
             writeError = results[i].writeError;
     }
-    std::int64_t left = 0;
+    std::int64_t left = managerLeft;
     int leftError = 0;
-    const bool leftKnown = store.read(left, &leftError);
+    const bool leftKnown = useManager ? leftStatus == runtime::ManagerStatus::Ok : store.read(left, &leftError);
 
     QStringList errors;
     if (!context.error().isEmpty())
         errors << context.error();
+    if (!managerError.isEmpty())
+        errors << managerError;
+    else if (useManager && !leftKnown && !context.stopRequested())
+        errors << tr("could not read the final count from the manager: %1")
+                      .arg(QString::fromLatin1(runtime::managerStatusText(leftStatus)));
     const auto why = [](int error) { return QString::fromLocal8Bit(strerror(error)); };
     if (writeFailures > 0)
         errors << tr("%n buyer(s) could not write the lowered count back to %1 (%2); no ticket was counted as "
@@ -328,7 +412,7 @@ Outcome TicketRace::run(RunContext &context, const ParameterValues &values) cons
         errors << tr("%n buyer(s) could not read the ticket count from %1 (%2) and bought nothing", nullptr,
                      readFailures)
                       .arg(pathText, why(readError));
-    if (!leftKnown)
+    if (!leftKnown && !useManager)
         errors << tr("could not read the final ticket count from %1 (%2), so overselling was not checked")
                       .arg(pathText, why(leftError));
     out.error = errors.join(QStringLiteral("; "));

@@ -28,6 +28,10 @@ const char *const kTexts[] = {
     QT_TRANSLATE_NOOP("cl::trace::Messages", "lock.acquire() timed out after %1 ms: the lock is held in this process"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "lock.acquire() succeeded after %1 ms"),
     QT_TRANSLATE_NOOP("cl::trace::Messages", "%1 threads in this process (PID %2, PPID %3)"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "received \"%1\""),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "received \"%1\" — round trip %2 µs"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "done: %1 updates, %2 ns each"),
+    QT_TRANSLATE_NOOP("cl::trace::Messages", "cannot reach the manager: %1"),
 };
 } // namespace
 

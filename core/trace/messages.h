@@ -28,6 +28,10 @@ enum class MessageId : std::int64_t {
     LockAcquireTimedOut,  // %1 = ms waited
     LockAcquired,         // %1 = ms waited
     ChildThreads,         // %1 = threads in this process, %2 = its PID, %3 = its PPID
+    PipeReceived,         // %1 = the message
+    PipeReplyReceived,    // %1 = the reply, %2 = round trip in µs
+    UpdatesDone,          // %1 = updates made, %2 = ns per update
+    ManagerUnreachable,   // %1 = why (English, from the runtime)
 };
 
 inline constexpr char kMessageArgSeparator = '\x1f';
