@@ -135,18 +135,22 @@ QString usageText()
                    "       %1 describe ID\n"
                    "       %1 run ID [--set KEY=VALUE]... [--summary FILE] [--trace FILE] [--png FILE]\n"
                    "              [--start-method forkserver|fork|spawn]\n"
+                   "              [--csv FILE] [--start-method forkserver|fork]\n"
+                   "       %1 render TRACE --png FILE [--svg FILE] [--pdf FILE] [--range START_MS:END_MS]\n"
                    "\n"
                    "Concurrency Lab runs classic concurrency lessons on real processes and threads\n"
                    "and shows what happened.\n"
                    "\n"
                    "Without a command the window opens; it needs a display (or xvfb-run).\n"
-                   "FILE is reserved for opening a saved run; this version cannot open files yet.\n"
+                   "FILE opens a saved trace (Chrome trace-event JSON) in the window.\n"
                    "\n"
                    "Headless commands (no display needed):\n"
                    "  list         List the scenarios: id and title.\n"
                    "  describe ID  Show a scenario's parameters, defaults and allowed values.\n"
                    "  run ID       Run a scenario, print its verdict and metrics, and write the\n"
-                   "               --summary JSON, the --trace JSON (Perfetto) or the --png timeline.\n"
+                   "               --summary JSON (or --csv), the --trace JSON (Perfetto) or the --png\n"
+                   "               timeline.\n"
+                   "  render TRACE Render a saved trace (this app's or another tool's) to PNG, SVG, PDF.\n"
                    "Each command takes --help for its details.\n"
                    "\n"
                    "Options:\n"
@@ -161,7 +165,8 @@ QString usageText()
 
 bool isCliCommand(const QString &word)
 {
-    return word == QLatin1String("list") || word == QLatin1String("run") || word == QLatin1String("describe");
+    return word == QLatin1String("list") || word == QLatin1String("run") || word == QLatin1String("describe") ||
+           word == QLatin1String("render");
 }
 
 int runCli(const QStringList &arguments, runtime::ProcessLauncher *launcher)
@@ -175,6 +180,8 @@ int runCli(const QStringList &arguments, runtime::ProcessLauncher *launcher)
         return Cli::list(rest);
     if (command == QLatin1String("describe"))
         return Cli::describe(rest);
+    if (command == QLatin1String("render"))
+        return detail::renderCommand(rest);
     return detail::runCommand(rest, launcher);
 }
 

@@ -21,5 +21,6 @@ int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const
                  const QString &usage, const QString &footer = {});
 
 int runCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher);
+int renderCommand(const QStringList &arguments); // cli_render.cpp
 
 } // namespace cl::app::detail

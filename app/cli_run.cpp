@@ -9,6 +9,7 @@
 #include "core/scenarios/catalogue.h"
 #include "core/scenarios/run_session.h"
 #include "core/scenarios/run_summary.h"
+#include "core/scenarios/run_summary_csv.h"
 #include "core/trace/chrome_trace.h"
 #include "core/trace/json_file.h"
 #include "ui/trace_image.h"
@@ -37,8 +38,8 @@ public:
 };
 
 struct Outputs {
-    QString summary, trace, png;
-    bool hasSummary = false, hasTrace = false, hasPng = false;
+    QString summary, trace, png, csv;
+    bool hasSummary = false, hasTrace = false, hasPng = false, hasCsv = false;
 };
 
 // Runs on this thread's event loop until the run ends; the first SIGINT or
@@ -82,6 +83,10 @@ int writeOutputs(scenarios::RunSession &session, const scenarios::RunResult &res
             status = 1;
         }
     }
+    if (outputs.hasCsv && !scenarios::writeRunSummaryCsv(result, outputs.csv, &error)) {
+        detail::err() << Cli::tr("could not write the summary to %1: %2").arg(outputs.csv, error) << Qt::endl;
+        status = 1;
+    }
     if (outputs.hasTrace && !trace::writeChromeTrace(session.store(), outputs.trace, &error)) {
         detail::err() << Cli::tr("could not write the trace to %1: %2").arg(outputs.trace, error) << Qt::endl;
         status = 1;
@@ -117,7 +122,9 @@ int runCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher)
     const QCommandLineOption startMethod(QStringLiteral("start-method"),
                                          Cli::tr("How worker processes start: forkserver (default), fork or spawn."),
                                          QStringLiteral("method"), QStringLiteral("forkserver"));
-    parser.addOptions({set, summary, trace, png, startMethod});
+    const QCommandLineOption csv(QStringLiteral("csv"), Cli::tr("Write the summary as CSV (a header and one row) to FILE."),
+                                 QStringLiteral("FILE"));
+    parser.addOptions({set, summary, csv, trace, png, startMethod});
     const QString footer = Cli::tr(
         "Every value is checked before the run starts: a bad parameter, or an output\n"
         "path that cannot be written, ends the command with status 2 and runs nothing.\n"
@@ -171,6 +178,7 @@ int runCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher)
     outputs.hasSummary = wanted(summary, outputs.summary);
     outputs.hasTrace = wanted(trace, outputs.trace);
     outputs.hasPng = wanted(png, outputs.png);
+    outputs.hasCsv = wanted(csv, outputs.csv);
     if (const QString problem = checkOutputPaths(paths); !problem.isEmpty())
         return printBadInput(problem);
 

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QGuiApplication>
+#include <QTimer>
 #include <cstdio>
 #include <cstring>
 
@@ -46,7 +47,8 @@ int main(int argc, char *argv[])
     }
     // --help, --version, bad options and a missing display are answered
     // before any GUI object exists: QApplication aborts without a display.
-    if (const std::optional<int> status = cl::app::handleGuiCommandLine(argc, argv))
+    QString fileToOpen;
+    if (const std::optional<int> status = cl::app::handleGuiCommandLine(argc, argv, &fileToOpen))
         return *status;
 
     cl::app::guardPlatformStartup(true); // a DISPLAY that is set but unreachable
@@ -60,6 +62,8 @@ int main(int argc, char *argv[])
     cl::ui::MainWindow window(forkServer.get());
     cl::app::quitOnTerminationSignals(&window);
     window.show();
+    if (!fileToOpen.isEmpty())
+        QTimer::singleShot(0, &window, [&window, fileToOpen] { window.openTraceFile(fileToOpen); });
     const int status = app.exec();
     window.close(); // a quit by signal still stops the run and reaps its workers
     return status;

@@ -17,7 +17,7 @@ class Startup {
 public:
     static QString noDisplayHint()
     {
-        return tr("use xvfb-run or a headless command: list, describe, run");
+        return tr("use xvfb-run or a headless command: list, describe, run, render");
     }
 };
 
@@ -67,15 +67,11 @@ bool hasDisplay(const QString &platformArgument, bool displayArgument)
     return false;
 }
 
-// A word where a command belongs: a file to open (not supported yet) or a typo.
+// A word where a command belongs and no file of that name: a typo.
 int notACommand(const QString &word)
 {
-    if (QFileInfo(word).isFile())
-        return printBadInput(Startup::tr("opening a file (\"%1\") is not supported yet; commands: list, "
-                                         "describe ID, run ID (no argument opens the window)")
-                                 .arg(word));
-    return printBadInput(Startup::tr("unknown command \"%1\"; commands: list, describe ID, run ID "
-                                     "(no command opens the window)")
+    return printBadInput(Startup::tr("unknown command \"%1\", and no such file to open; commands: list, "
+                                     "describe ID, run ID, render TRACE (no command opens the window)")
                              .arg(word));
 }
 
@@ -101,7 +97,7 @@ void platformFailureHandler(QtMsgType type, const QMessageLogContext &context, c
 }
 } // namespace
 
-std::optional<int> handleGuiCommandLine(int &argc, char **argv)
+std::optional<int> handleGuiCommandLine(int &argc, char **argv, QString *fileToOpen)
 {
     QCoreApplication app(argc, argv); // enough for the parse and for translations
     QCoreApplication::setApplicationName(QStringLiteral("concurrency-lab"));
@@ -127,7 +123,8 @@ std::optional<int> handleGuiCommandLine(int &argc, char **argv)
     }
 
     // "fly --summary x": the word is the mistake, not the option after it.
-    if (const QString first = arguments.value(1); !first.isEmpty() && !first.startsWith(QLatin1Char('-')))
+    if (const QString first = arguments.value(1);
+        !first.isEmpty() && !first.startsWith(QLatin1Char('-')) && !QFileInfo(first).isFile())
         return notACommand(first);
     if (!parser.parse(arguments)) {
         const QStringList unknown = parser.unknownOptionNames();
@@ -149,15 +146,27 @@ std::optional<int> handleGuiCommandLine(int &argc, char **argv)
                             << Qt::endl;
         return 0;
     }
-    if (const QStringList positional = parser.positionalArguments(); !positional.isEmpty())
+    // One file: a trace to open in the window.
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return printBadInput(Startup::tr("the window opens one trace file at a time; got %1 arguments: %2")
+                                 .arg(positional.size())
+                                 .arg(positional.join(QStringLiteral(" "))));
+    if (!positional.isEmpty() && !QFileInfo(positional.first()).isFile())
         return notACommand(positional.first());
     if (!hasDisplay(parser.value(QStringLiteral("platform")), parser.isSet(QStringLiteral("display")))) {
+        const QString hint =
+            positional.isEmpty()
+                ? Startup::noDisplayHint()
+                : Startup::tr("use xvfb-run, or draw the trace headless: %1 render %2 --png FILE")
+                      .arg(QCoreApplication::applicationName(), positional.first());
         QTextStream(stderr) << QCoreApplication::applicationName() << ": "
-                            << Startup::tr("no display found (DISPLAY/WAYLAND_DISPLAY not set); %1")
-                                   .arg(Startup::noDisplayHint())
+                            << Startup::tr("no display found (DISPLAY/WAYLAND_DISPLAY not set); %1").arg(hint)
                             << Qt::endl;
         return kExitNoDisplay;
     }
+    if (fileToOpen && !positional.isEmpty())
+        *fileToOpen = QFileInfo(positional.first()).absoluteFilePath();
     return std::nullopt;
 }
 

@@ -47,11 +47,14 @@ inline QJsonObject referenceChromeTraceJson(const TraceStore &store)
                                           {QStringLiteral("tid"), w.tid},
                                           {QStringLiteral("args"), QJsonObject{{QStringLiteral("name"), name}}}});
         }
+        // Since traces reopen: the thread's start and parent travel with its name.
         events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("M")},
                                   {QStringLiteral("name"), QStringLiteral("thread_name")},
                                   {QStringLiteral("pid"), w.pid},
                                   {QStringLiteral("tid"), w.tid},
-                                  {QStringLiteral("args"), QJsonObject{{QStringLiteral("name"), name}}}});
+                                  {QStringLiteral("ts"), referenceMicros(store, w.startTime)},
+                                  {QStringLiteral("args"), QJsonObject{{QStringLiteral("name"), name},
+                                                                       {QStringLiteral("ppid"), w.ppid}}}});
         for (const Span &s : w.spans) {
             QJsonObject args;
             const std::string object = store.objectName(s.objectId);
@@ -103,10 +106,13 @@ inline QJsonObject referenceChromeTraceJson(const TraceStore &store)
         const auto &from = workers[std::size_t(f.fromWorker)];
         const auto &to = workers[std::size_t(f.toWorker)];
         const QString name = QStringLiteral("hand-over");
-        events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("s")}, {QStringLiteral("id"), flowId},
-                                  {QStringLiteral("name"), name}, {QStringLiteral("cat"), QStringLiteral("flow")},
-                                  {QStringLiteral("pid"), from.pid}, {QStringLiteral("tid"), from.tid},
-                                  {QStringLiteral("ts"), referenceMicros(store, f.outTime)}});
+        QJsonObject out{{QStringLiteral("ph"), QStringLiteral("s")}, {QStringLiteral("id"), flowId},
+                        {QStringLiteral("name"), name}, {QStringLiteral("cat"), QStringLiteral("flow")},
+                        {QStringLiteral("pid"), from.pid}, {QStringLiteral("tid"), from.tid},
+                        {QStringLiteral("ts"), referenceMicros(store, f.outTime)}};
+        if (const std::string object = store.objectName(f.objectId); !object.empty())
+            out.insert(QStringLiteral("args"), QJsonObject{{QStringLiteral("object"), QString::fromStdString(object)}});
+        events.append(out);
         events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("f")}, {QStringLiteral("bp"), QStringLiteral("e")},
                                   {QStringLiteral("id"), flowId}, {QStringLiteral("name"), name},
                                   {QStringLiteral("cat"), QStringLiteral("flow")}, {QStringLiteral("pid"), to.pid},

@@ -113,6 +113,13 @@ void compareWithReference(const TraceStore &store, const QJsonObject &written)
     QCOMPARE(meta.take(QStringLiteral("dropped_by_store_limit")).toInteger(-1), qint64(store.droppedByLimit()));
     QCOMPARE(meta.take(QStringLiteral("stored_items")).toInteger(-1), qint64(store.storedItems()));
     QCOMPARE(meta.take(QStringLiteral("store_item_limit")).toInteger(-1), qint64(store.itemLimit()));
+    // What a reader needs to put the trace back: the time origin, the counters' ids.
+    QCOMPARE(meta.take(QStringLiteral("time_origin_ns")).toInteger(-1), qint64(store.beginTime()));
+    QCOMPARE(meta.take(QStringLiteral("event_count")).toInteger(-1), qint64(store.eventCount()));
+    for (const auto &c : store.counters())
+        if (c.kind == cl::trace::CounterTrack::Kind::Value)
+            QCOMPARE(meta.take(QStringLiteral("counter_id:") + cl::tests::referenceCounterName(store, c)).toInteger(-1),
+                     qint64(c.key));
     QCOMPARE(meta, reference.value(QStringLiteral("metadata")).toObject());
     QCOMPARE(written.size(), reference.size());
 }

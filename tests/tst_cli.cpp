@@ -170,6 +170,111 @@ private Q_SLOTS:
         QVERIFY(image.width() >= 800 && image.height() >= 200);
     }
 
+    // render: any loadable trace to pictures, headless; bad input is one
+    // line and status 2, before anything is written.
+    void render_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QStringList>("mentions"); // in stderr when it fails
+        QTest::addColumn<QStringList>("written");
+        const QString trace = m_dir.filePath(QStringLiteral("render-in.json"));
+        const QString broken = m_dir.filePath(QStringLiteral("render-broken.json"));
+        const QString png = m_dir.filePath(QStringLiteral("r.png"));
+        const QString svg = m_dir.filePath(QStringLiteral("r.svg"));
+        const QString pdf = m_dir.filePath(QStringLiteral("r.pdf"));
+        const QString render = QStringLiteral("render");
+        const QString pngOpt = QStringLiteral("--png");
+        QTest::newRow("png, svg and pdf")
+            << QStringList{render, trace, pngOpt, png, QStringLiteral("--svg"), svg, QStringLiteral("--pdf"), pdf} << 0
+            << QStringList{} << QStringList{png, svg, pdf};
+        QTest::newRow("a range") << QStringList{render, trace, pngOpt, png, QStringLiteral("--range"),
+                                                QStringLiteral("0.01:0.05")}
+                                 << 0 << QStringList{} << QStringList{png};
+        QTest::newRow("no output") << QStringList{render, trace} << 2
+                                   << QStringList{QStringLiteral("--png"), QStringLiteral("--pdf")} << QStringList{};
+        QTest::newRow("range not a range") << QStringList{render, trace, pngOpt, png, QStringLiteral("--range"),
+                                                          QStringLiteral("5")}
+                                           << 2 << QStringList{QStringLiteral("--range"), QStringLiteral("START_MS")}
+                                           << QStringList{};
+        QTest::newRow("range backwards") << QStringList{render, trace, pngOpt, png, QStringLiteral("--range"),
+                                                        QStringLiteral("3:1")}
+                                         << 2 << QStringList{QStringLiteral("--range"), QStringLiteral("3:1")}
+                                         << QStringList{};
+        QTest::newRow("no such trace") << QStringList{render, m_dir.filePath(QStringLiteral("nope.json")), pngOpt, png}
+                                       << 2 << QStringList{QStringLiteral("nope.json"), QStringLiteral("no such file")}
+                                       << QStringList{};
+        QTest::newRow("a broken trace") << QStringList{render, broken, pngOpt, png} << 2
+                                        << QStringList{QStringLiteral("render-broken.json"), QStringLiteral("truncated"),
+                                                       QStringLiteral("byte")}
+                                        << QStringList{};
+        QTest::newRow("two traces") << QStringList{render, trace, trace, pngOpt, png} << 2
+                                    << QStringList{QStringLiteral("one trace")} << QStringList{};
+        QTest::newRow("output in a missing directory")
+            << QStringList{render, trace, pngOpt, m_dir.filePath(QStringLiteral("no/such/r.png"))} << 2
+            << QStringList{QStringLiteral("--png"), QStringLiteral("does not exist")} << QStringList{};
+    }
+
+    void render()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QStringList, mentions);
+        QFETCH(QStringList, written);
+        {
+            QFile in(m_dir.filePath(QStringLiteral("render-in.json")));
+            QVERIFY(in.open(QIODevice::WriteOnly));
+            in.write(R"({"traceEvents":[
+                {"ph":"M","name":"thread_name","pid":1,"tid":1,"args":{"name":"main"}},
+                {"ph":"X","name":"running","pid":1,"tid":1,"ts":0,"dur":40},
+                {"ph":"X","name":"lock-wait","pid":1,"tid":2,"ts":10,"dur":30,"args":{"object":"lock"}},
+                {"ph":"C","name":"depth","pid":1,"ts":5,"args":{"value":2}}]})");
+            QFile broken(m_dir.filePath(QStringLiteral("render-broken.json")));
+            QVERIFY(broken.open(QIODevice::WriteOnly));
+            broken.write(R"({"traceEvents":[{"ph":"X","ts":)");
+        }
+        const QStringList outputs{m_dir.filePath(QStringLiteral("r.png")), m_dir.filePath(QStringLiteral("r.svg")),
+                                  m_dir.filePath(QStringLiteral("r.pdf"))};
+        for (const QString &o : outputs)
+            QFile::remove(o);
+        const Result r = runApp(args, noDisplayEnvironment());
+        QVERIFY2(r.exitCode == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        for (const QString &m : mentions)
+            QVERIFY2(r.err.contains(m), qPrintable(r.err));
+        if (exitCode != 0) {
+            QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0); // one line
+            for (const QString &o : outputs)
+                QVERIFY2(!QFile::exists(o), qPrintable(o)); // nothing written on bad input
+        }
+        for (const QString &w : written) {
+            QFile f(w);
+            QVERIFY2(f.open(QIODevice::ReadOnly) && f.size() > 100, qPrintable(w));
+            if (w.endsWith(QLatin1String(".png")))
+                QVERIFY(!QImage(w).isNull());
+            else if (w.endsWith(QLatin1String(".pdf")))
+                QVERIFY(f.read(5) == "%PDF-");
+            else
+                QVERIFY(f.readAll().contains("<svg"));
+        }
+    }
+
+    // The summary as CSV: a header row and the run's row, metrics last.
+    void runCsv()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("summary.csv"));
+        const Result r = runApp({QStringLiteral("run"), QStringLiteral("counter-race"), QStringLiteral("--set"),
+                                 QStringLiteral("workers=2"), QStringLiteral("--set"), QStringLiteral("increments=20"),
+                                 QStringLiteral("--csv"), csv});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].startsWith(QStringLiteral("scenario,params,wall_ms")));
+        QVERIFY(lines[0].contains(QStringLiteral("metric:lost")));
+        QVERIFY(lines[1].startsWith(QStringLiteral("counter-race,")));
+    }
+
     // Everything that answers without opening a window works without a
     // display; the window itself says in one line why it cannot open.
     void withoutDisplay_data()
@@ -196,8 +301,11 @@ private Q_SLOTS:
                                               << QStringList{QStringLiteral("\"-x\""), help};
         QTest::newRow("option without its value") << QStringList{QStringLiteral("-platform")} << 2 << false
                                                   << QStringList{QStringLiteral("platform"), help};
-        QTest::newRow("a file to open") << QStringList{file} << 2 << false
-                                        << QStringList{file, QStringLiteral("run")};
+        QTest::newRow("a file to open") << QStringList{file} << 1 << false
+                                        << QStringList{file, QStringLiteral("xvfb-run"), QStringLiteral("render")};
+        QTest::newRow("no such file, no command")
+            << QStringList{m_dir.filePath(QStringLiteral("nope.json"))} << 2 << false
+            << QStringList{QStringLiteral("nope.json"), QStringLiteral("no such file"), QStringLiteral("render")};
         QTest::newRow("the window") << QStringList{} << 1 << false
                                     << QStringList{QStringLiteral("DISPLAY"), QStringLiteral("xvfb-run"),
                                                    QStringLiteral("list, describe, run")};

@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
 #include <QLocale>
@@ -43,6 +44,7 @@ MainWindow::MainWindow(runtime::ProcessLauncher *launcher, QWidget *parent)
     m_session = new scenarios::RunSession(m_launcher, this);
 
     createActions();
+    createFileActions();
     createMenusAndToolBar();
 
     m_hsplit = new QSplitter(Qt::Horizontal, this);
@@ -106,6 +108,8 @@ void MainWindow::onScenarioSelected(const QString &id)
     if (!s)
         return;
     const bool changed = s != m_scenario;
+    if (changed)
+        m_fileShown = false;
     if (changed && m_scenario)
         m_formValues.insert(m_scenario->id(), m_form->values());
     m_scenario = s;
@@ -142,7 +146,8 @@ void MainWindow::updatePythonSnippet()
 void MainWindow::syncViewsToSelection()
 {
     const bool running = m_session->isRunning();
-    const bool show = m_scenario && !m_runScenarioId.isEmpty() && m_scenario->id() == m_runScenarioId;
+    // An opened file stays on screen until a run starts or another lesson is chosen.
+    const bool show = m_fileShown || (m_scenario && !m_runScenarioId.isEmpty() && m_scenario->id() == m_runScenarioId);
     const QString title = m_scenario ? m_scenario->title() : QString();
     if (running && !show)
         m_timeline->setEmptyText(tr("“%1” is still running. Select it to watch the run; Run is free again once it "
@@ -179,7 +184,11 @@ void MainWindow::syncViewsToSelection()
 void MainWindow::updateTitle()
 {
     // The platform adds the application display name ("— Concurrency Lab").
-    setWindowTitle(m_scenario ? m_scenario->title() : QString());
+    if (m_fileShown && !m_openFile.isEmpty())
+        setWindowTitle(QFileInfo(m_openFile).fileName() +
+                       (m_runScenarioTitle.isEmpty() ? QString() : QStringLiteral(" — ") + m_runScenarioTitle));
+    else
+        setWindowTitle(m_scenario ? m_scenario->title() : QString());
 }
 
 void MainWindow::run()
@@ -208,6 +217,8 @@ void MainWindow::onRunStarted()
     m_runScenarioId = m_scenario ? m_scenario->id() : QString();
     m_runScenarioTitle = m_scenario ? m_scenario->title() : QString();
     m_stopping = false;
+    m_fileShown = false;
+    updateTitle();
     syncViewsToSelection();
     m_consoleModel->reload();
     m_charts->clear();
@@ -288,6 +299,10 @@ void MainWindow::updateActions()
     m_stopAction->setEnabled(running && !m_stopping);
     m_exportPngAction->setEnabled(hasData);
     m_exportTraceAction->setEnabled(hasData);
+    for (QAction *a : {m_exportSvgAction, m_exportPdfAction, m_copyPictureAction})
+        a->setEnabled(hasData);
+    m_exportCsvAction->setEnabled(!running && m_viewsShowRun && m_session->result().valid);
+    m_openAction->setEnabled(!running);
     m_saveSummaryAction->setEnabled(!running && m_viewsShowRun && m_session->result().valid);
 }
 

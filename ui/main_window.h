@@ -19,7 +19,10 @@ class QAction;
 class QLabel;
 class QMenu;
 class QModelIndex;
+class QDragEnterEvent;
+class QDropEvent;
 class QPlainTextEdit;
+class QProgressDialog;
 class QSplitter;
 class QTabWidget;
 class QTableView;
@@ -35,6 +38,7 @@ class ParameterForm;
 class ScenarioBrowser;
 class SummaryPanel;
 class TimelineView;
+class TraceFileLoader;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -66,15 +70,34 @@ public:
     QAction *exportPngAction() const { return m_exportPngAction; }
     QAction *exportTraceAction() const { return m_exportTraceAction; }
     QAction *saveSummaryAction() const { return m_saveSummaryAction; }
+    // Opening and exporting files (main_window_files.cpp).
+    QAction *openAction() const { return m_openAction; }
+    QMenu *recentMenu() const { return m_recentMenu; }
+    QAction *exportSvgAction() const { return m_exportSvgAction; }
+    QAction *exportPdfAction() const { return m_exportPdfAction; }
+    QAction *exportCsvAction() const { return m_exportCsvAction; }
+    QAction *copyPictureAction() const { return m_copyPictureAction; }
+    QAction *exportVisibleOnlyAction() const { return m_exportVisibleAction; }
+    TraceFileLoader *fileLoader() const { return m_loader; }
+    // The trace file on screen, or empty when the views show a run.
+    QString openFilePath() const { return m_fileShown ? m_openFile : QString(); }
 
 public Q_SLOTS:
     void run();
     void stop();
+    // Loads in the background (progress, cancel); errors in a message box.
+    void openTraceFile(const QString &path);
+
+Q_SIGNALS:
+    // A load ended: shown (ok), or refused with `error` (also shown in a box).
+    void traceFileOpened(const QString &path, bool ok, const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -107,6 +130,20 @@ private:
     QString runBaseName() const;
     void showAbout();
     void setUpScreenshotAid();
+
+    // main_window_files.cpp
+    void createFileActions();
+    void addFileMenuEntries();
+    void retranslateFiles();
+    void askOpenTraceFile();
+    void onTraceFileLoaded();
+    void rebuildRecentMenu();
+    void addRecentFile(const QString &path);
+    void exportPicture(int format); // ui::TraceFileFormat
+    void exportSummaryCsv();
+    void copyPicture();
+    void restoreParameterSettings();
+    void saveParameterSettings() const;
 
     runtime::ProcessLauncher *m_launcher;
     scenarios::RunSession *m_session = nullptr;
@@ -158,6 +195,20 @@ private:
     QAction *m_exportTraceAction = nullptr;
     QAction *m_saveSummaryAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_clearRecentAction = nullptr;
+    QAction *m_exportSvgAction = nullptr;
+    QAction *m_exportPdfAction = nullptr;
+    QAction *m_exportCsvAction = nullptr;
+    QAction *m_exportVisibleAction = nullptr;
+    QAction *m_copyPictureAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_exportMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    TraceFileLoader *m_loader = nullptr;
+    QProgressDialog *m_loadProgress = nullptr;
+    QString m_openFile;      // the last trace file opened
+    bool m_fileShown = false; // the views show it (until a run or another scenario)
     QAction *m_aboutAction = nullptr;
 };
 

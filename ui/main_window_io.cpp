@@ -36,6 +36,7 @@ void MainWindow::restoreSettings()
     s.endGroup();
     if (!last.isEmpty())
         selectScenario(last);
+    restoreParameterSettings();
 }
 
 void MainWindow::saveSettings() const
@@ -50,6 +51,7 @@ void MainWindow::saveSettings() const
     if (m_scenario)
         s.setValue(QStringLiteral("scenario"), m_scenario->id());
     s.endGroup();
+    saveParameterSettings();
 }
 
 QString MainWindow::runBaseName() const

@@ -82,11 +82,7 @@ void MainWindow::createActions()
 void MainWindow::createMenusAndToolBar()
 {
     m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addAction(m_exportPngAction);
-    m_fileMenu->addAction(m_exportTraceAction);
-    m_fileMenu->addAction(m_saveSummaryAction);
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_quitAction);
+    addFileMenuEntries(); // Open, Open Recent, Export, Save summary, Quit; the Edit menu
     m_runMenu = menuBar()->addMenu(QString());
     m_runMenu->addAction(m_runAction);
     m_runMenu->addAction(m_stopAction);
@@ -298,6 +294,7 @@ void MainWindow::retranslate()
     m_saveSummaryAction->setToolTip(tr("Save the verdict, metrics and worker ids as JSON (Ctrl+S)"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Concurrency Lab"));
+    retranslateFiles();
 
     m_infoTabs->setTabText(0, tr("Description"));
     m_infoTabs->setTabText(1, tr("Python equivalent"));

@@ -6,6 +6,7 @@
 #include "ui/timeline_painter.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QImageWriter>
@@ -93,12 +94,21 @@ double labelRoom(const trace::TraceStore &store, const QFont &font, const std::v
 }
 
 QString defaultParams(const trace::TraceStore &store) { return metadataText(store, "params"); }
+
+QString recordedAt(const trace::TraceStore &store)
+{
+    const QDateTime when = QDateTime::fromString(metadataText(store, "recorded_at"), Qt::ISODate);
+    if (!when.isValid())
+        return {};
+    return TraceImage::tr("recorded %1").arg(QLocale().toString(when.toLocalTime(), QLocale::ShortFormat));
+}
 } // namespace
 
-QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions &options, TraceImageReport *report)
+bool paintTraceImage(const trace::TraceStore &store, const TraceImageOptions &options,
+                     const TracePainterFactory &begin, TraceImageReport *report)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        return {};
+        return false;
     const double width = std::max(400, options.width);
     QFont base = QGuiApplication::font();
     base.setPixelSize(12);
@@ -111,14 +121,23 @@ QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions 
     QFont verdictFont = base;
     verdictFont.setPixelSize(15);
     verdictFont.setBold(true);
-    const TimelinePainter painter(style);
+    const TimelinePainter timelinePainter(style);
     const CounterChartPainter chartPainter(style);
 
     const scenarios::RunWindow window = scenarios::runWindow(store);
     const QString title = options.title.isEmpty() ? defaultTitle(store) : options.title;
-    const QString subtitle = options.subtitle.isEmpty() ? defaultParams(store) : options.subtitle;
+    QString subtitle = options.subtitle.isEmpty() ? defaultParams(store) : options.subtitle;
+    // When it was recorded, so a picture on a slide says which run it shows.
+    if (const QString recorded = recordedAt(store); !recorded.isEmpty())
+        subtitle += (subtitle.isEmpty() ? QString() : QStringLiteral(" · ")) + recorded;
+    const bool ranged = options.rangeEnd > options.rangeBegin;
     const QString verdict = options.verdict.isEmpty() ? metadataText(store, "verdict") : options.verdict;
-    const QString info = infoLine(store, window);
+    QString info = infoLine(store, window);
+    if (ranged)
+        info += QStringLiteral(" · ") +
+                TraceImage::tr("shown: %1–%2 ms")
+                    .arg(QLocale().toString(double(options.rangeBegin - std::min(options.rangeBegin, window.begin)) / 1e6, 'f', 3),
+                         QLocale().toString(double(options.rangeEnd - std::min(options.rangeEnd, window.begin)) / 1e6, 'f', 3));
     const QString dropped = droppedLine(store);
     const QString endLabel = window.finished ? TraceImage::tr("end: %1 ms").arg(QLocale().toString(window.ms(), 'f', 1))
                                              : QString();
@@ -151,7 +170,7 @@ QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions 
     y = infoRect.bottom() + 2.0;
     const QRectF droppedRect(kMargin, y, textWidth, wrappedHeight(style.smallFont, dropped));
     y = droppedRect.bottom() + 14.0;
-    const QRectF legendRect(kMargin, y, textWidth, showLegend ? painter.legendHeight(textWidth, legend) : 0.0);
+    const QRectF legendRect(kMargin, y, textWidth, showLegend ? timelinePainter.legendHeight(textWidth, legend) : 0.0);
     y = legendRect.bottom() + (showLegend ? 12.0 : 0.0);
     const double plotLeft = kMargin + layout.labelWidth();
     const double plotWidth = width - kMargin - plotLeft;
@@ -175,11 +194,11 @@ QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions 
     const QRectF footerRect(kMargin, y, textWidth, QFontMetricsF(style.smallFont).height());
     const double height = footerRect.bottom() + kMargin * 0.75;
 
-    const qreal scale = std::clamp(options.scale, 0.5, 4.0);
-    QImage image(QSize(int(std::ceil(width * scale)), int(std::ceil(height * scale))), QImage::Format_RGB32);
-    image.setDevicePixelRatio(scale);
-    image.fill(style.background);
-    QPainter p(&image);
+    QPainter *painter = begin(QSizeF(width, height));
+    if (!painter)
+        return false;
+    QPainter &p = *painter;
+    p.fillRect(QRectF(0, 0, width, height), style.background);
     p.setRenderHint(QPainter::TextAntialiasing, true);
 
     p.setPen(style.text);
@@ -197,10 +216,12 @@ QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions 
     p.setPen(style.exitBad);
     p.drawText(droppedRect, Qt::TextWordWrap, dropped);
     if (showLegend)
-        painter.paintLegend(p, legendRect, legend);
+        timelinePainter.paintLegend(p, legendRect, legend);
 
     TimeAxis axis(0, TimeAxis::kMinSpanNs, axisRect.width(), axisRect.left());
-    if (window.end > window.begin)
+    if (ranged)
+        axis.setRange(options.rangeBegin, options.rangeEnd);
+    else if (window.end > window.begin)
         axis.setRange(window.begin, window.end);
     DrawListOptions listOptions;
     listOptions.yOrigin = rowsRect.top();
@@ -215,7 +236,7 @@ QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions 
     frame.rowsRect = rowsRect;
     frame.origin = window.begin;
     frame.store = &store;
-    painter.paintFrame(p, layout, list, axis, frame);
+    timelinePainter.paintFrame(p, layout, list, axis, frame);
     p.setPen(style.separator);
     p.drawLine(QPointF(kMargin, rowsRect.bottom() + 0.5), QPointF(rowsRect.right(), rowsRect.bottom() + 0.5));
     if (layout.rowCount() == 0) {
@@ -236,7 +257,7 @@ QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions 
     if (!charts.empty())
         chartPainter.paintBottomAxis(p, axis, window.begin, bottomAxisRect);
 
-    if (window.finished) {
+    if (window.finished && (!ranged || (window.end >= options.rangeBegin && window.end <= options.rangeEnd))) {
         // Where the run ended, through the rows and the charts alike.
         const double x = std::round(axis.right()) + 0.5;
         const double bottom = charts.empty() ? rowsRect.bottom() : chartRects.back().bottom();
@@ -258,10 +279,27 @@ QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions 
         report->axisRect = axisRect;
         report->infoLine = info;
         report->verdict = verdict;
-        report->legend = showLegend ? painter.legendTexts(legend) : QStringList();
+        report->legend = showLegend ? timelinePainter.legendTexts(legend) : QStringList();
         report->charts = std::move(chartReports);
     }
-    return image;
+    return true;
+}
+
+QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions &options, TraceImageReport *report)
+{
+    QImage image;
+    QPainter painter;
+    const qreal scale = std::clamp(options.scale, 0.5, 4.0);
+    const bool ok = paintTraceImage(
+        store, options,
+        [&](const QSizeF &size) -> QPainter * {
+            image = QImage(QSize(int(std::ceil(size.width() * scale)), int(std::ceil(size.height() * scale))),
+                           QImage::Format_RGB32);
+            image.setDevicePixelRatio(scale);
+            return painter.begin(&image) ? &painter : nullptr;
+        },
+        report);
+    return ok ? image : QImage();
 }
 
 bool saveTracePng(const trace::TraceStore &store, const TraceImageOptions &options, const QString &path,

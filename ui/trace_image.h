@@ -7,12 +7,16 @@
 // under an offscreen QGuiApplication) and by the GUI's Export PNG.
 #include "core/trace/trace_store.h"
 
+class QPainter;
+
 #include <QImage>
+#include <QSizeF>
 #include <QRectF>
 #include <QString>
 #include <QStringList>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace cl::ui {
@@ -28,6 +32,9 @@ struct TraceImageOptions {
     bool legend = true;
     bool flows = true;
     bool counters = true; // a chart per counter under the rows
+    // A part of the run only (ns, the store's clock); both 0: the whole run.
+    std::uint64_t rangeBegin = 0;
+    std::uint64_t rangeEnd = 0;
 };
 
 // Where things went in a rendered picture (logical pixels), for tests and
@@ -47,6 +54,14 @@ struct TraceImageReport {
     };
     std::vector<Chart> charts;
 };
+
+// Paints the picture on a device the caller makes once the size is known:
+// `begin` gets the logical size and returns a painter on that device (or
+// nullptr to give up). The painter is ended before this returns. PNG, SVG,
+// PDF and the clipboard share it. False without a QGuiApplication (fonts).
+using TracePainterFactory = std::function<QPainter *(const QSizeF &logicalSize)>;
+bool paintTraceImage(const trace::TraceStore &store, const TraceImageOptions &options,
+                     const TracePainterFactory &begin, TraceImageReport *report = nullptr);
 
 // Needs a QGuiApplication (fonts); returns a null image without one.
 QImage renderTraceImage(const trace::TraceStore &store, const TraceImageOptions &options = {},

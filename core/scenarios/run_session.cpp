@@ -1,10 +1,12 @@
 #include "core/scenarios/run_session.h"
+#include "core/scenarios/run_record.h"
 #include "core/record/collector.h"
 #include "core/runtime/fork_server.h"
 #include "core/runtime/process_cap.h"
 #include "core/runtime/spawn_launcher.h"
 #include "core/sample/proc_sampler.h"
 
+#include <QDateTime>
 #include <QDebug>
 #include <QThread>
 #include <algorithm>
@@ -161,6 +163,8 @@ bool RunSession::start(const Scenario &scenario, const ParameterValues &values, 
     meta["title"] = scenario.title().toStdString();
     meta["params"] = values.toDisplayString().toStdString();
     meta["start_method"] = m_result.startMethod.toStdString();
+    // For the title of exports, and for whoever reopens the trace later.
+    meta["recorded_at"] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
 
     active->collector->start();
     active->sampler->start();
@@ -262,6 +266,8 @@ void RunSession::finish()
     // Exports draw reference lines from these (e.g. the expected total).
     for (const Metric &m : m_result.outcome.metrics)
         meta["metric:" + m.key.toStdString()] = m.isText() ? m.text.toStdString() : std::to_string(m.value);
+        meta["metric:" + m.key.toStdString()] = std::to_string(m.value);
+    storeRunRecord(m_store, m_result); // a reopened trace shows this summary again
     m_store.touch();
     m_active.reset(); // unmaps the arena; every worker has been reaped by now
     Q_EMIT traceUpdated();
@@ -287,6 +293,20 @@ void RunSession::closeRunWindow()
     if (end == 0 || end < m_store.beginTime())
         return;
     m_store.metadata()[kRunEndKey] = std::to_string(end);
+}
+
+bool RunSession::adoptTrace(trace::TraceStore store, const RunResult &result)
+{
+    if (m_active)
+        return false;
+    const quint64 limit = m_store.itemLimit();
+    const std::uint64_t revision = m_store.revision();
+    m_store = std::move(store);
+    m_store.setItemLimit(limit); // a setting of this session, not of the file
+    m_store.bumpRevisionPast(revision);
+    m_result = result;
+    Q_EMIT traceUpdated();
+    return true;
 }
 
 void RunSession::stop()

@@ -85,6 +85,9 @@ public:
     void setItemLimit(quint64 limit) { m_store.setItemLimit(limit); }
     static quint64 defaultItemLimit();
     void setPollInterval(int ms) { m_timer.setInterval(ms); }
+    // Shows a trace that was loaded from a file as if this session had run
+    // it (the views read store() and result()). Refused while a run is live.
+    bool adoptTrace(trace::TraceStore store, const RunResult &result);
 
 Q_SIGNALS:
     void started();

@@ -1,4 +1,6 @@
 #include "core/trace/chrome_trace.h"
+#include "core/trace/chrome_trace_keys.h"
+#include "core/trace/chrome_trace_reader.h"
 #include "core/trace/json_writer.h"
 #include "core/trace/message_text.h"
 
@@ -54,15 +56,26 @@ void eventHead(JsonWriter &json, std::string_view ph, std::int32_t pid, std::int
     json.integer(tid);
 }
 
-void nameEvent(JsonWriter &json, std::string_view which, const WorkerTrack &w, const std::string &quotedName)
+// The thread's name also carries when it started and its parent: a saved
+// run reopens with its tracks in their order and their tooltips complete.
+void nameEvent(JsonWriter &json, std::string_view which, const WorkerTrack &w, const std::string &quotedName,
+               const TraceStore *store = nullptr)
 {
     eventHead(json, "M", w.pid, w.tid);
     json.key("name");
     json.string(which);
+    if (store) {
+        json.key("ts");
+        json.number(micros(*store, w.startTime));
+    }
     json.key("args");
     json.beginObject();
     json.key("name");
     json.raw(quotedName);
+    if (store) {
+        json.key("ppid");
+        json.integer(w.ppid);
+    }
     json.endObject();
     json.endObject();
 }
@@ -78,7 +91,7 @@ void writeWorkers(JsonWriter &json, const TraceStore &store)
             if (namedPids.insert(w.pid).second || w.isProcessMain())
                 nameEvent(json, "process_name", w, name);
         }
-        nameEvent(json, "thread_name", w, name);
+        nameEvent(json, "thread_name", w, name, &store);
         for (const Span &s : w.spans) {
             eventHead(json, "X", w.pid, w.tid);
             json.key("name");
@@ -178,6 +191,14 @@ void writeFlows(JsonWriter &json, const TraceStore &store)
         json.string("flow");
         json.key("ts");
         json.number(micros(store, f.outTime));
+        // What was handed over (a lock, a queue): the reader names the arrow by it.
+        if (const std::string object = store.objectName(f.objectId); !object.empty()) {
+            json.key("args");
+            json.beginObject();
+            json.key("object");
+            json.string(object);
+            json.endObject();
+        }
         json.endObject();
         eventHead(json, "f", to.pid, to.tid);
         json.key("bp");
@@ -199,7 +220,7 @@ void writeMetadata(JsonWriter &json, const TraceStore &store)
 {
     json.beginObject();
     for (const auto &[k, v] : store.metadata()) {
-        if (k == kDroppedEvents || k == kDroppedByLimit || k == kStoredItems || k == kItemLimit)
+        if (isExporterMetadataKey(k))
             continue; // written below, from the store itself
         json.key(k);
         json.string(v);
@@ -212,6 +233,19 @@ void writeMetadata(JsonWriter &json, const TraceStore &store)
     json.integer(std::int64_t(store.storedItems()));
     json.key(kItemLimit);
     json.integer(std::int64_t(std::min<std::uint64_t>(store.itemLimit(), std::numeric_limits<std::int64_t>::max())));
+    // What a reader needs to put the trace back as it was: absolute times,
+    // and the ids the charts know their counters by.
+    json.key(kTimeOriginKey);
+    json.integer(std::int64_t(store.beginTime()));
+    json.key(kEventCountKey);
+    json.integer(std::int64_t(store.eventCount()));
+    for (const CounterTrack &c : store.counters()) {
+        if (c.kind != CounterTrack::Kind::Value)
+            continue;
+        const QByteArray name = counterName(store, c).toUtf8();
+        json.key(std::string(kCounterIdPrefix) + std::string(name.constData(), std::size_t(name.size())));
+        json.integer(c.key);
+    }
     json.endObject();
 }
 } // namespace

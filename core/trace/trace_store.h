@@ -13,6 +13,7 @@
 // the store saw them) are counted apart in droppedEvents().
 #include "core/trace/event.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -155,6 +156,12 @@ public:
     std::map<std::string, std::string> &metadata() { return m_metadata; }
     const std::map<std::string, std::string> &metadata() const { return m_metadata; }
     void touch() { ++m_revision; }
+    // A store moved in where another was (a loaded trace) must not reuse
+    // a revision the views cached for the old one.
+    void bumpRevisionPast(std::uint64_t revision) { m_revision = std::max(m_revision, revision) + 1; }
+    // A loaded trace counts the events its file says were recorded, not the
+    // records the reader made of them.
+    void setEventCount(std::uint64_t n) { m_eventCount = n; }
 
 private:
     void apply(const Event &e);

@@ -1,0 +1,135 @@
+#pragma once
+// The Chrome trace reader's machinery: parsing (chrome_trace_reader_parse.cpp)
+// and mapping events onto the store (chrome_trace_reader_map.cpp).
+#include "core/trace/chrome_trace_reader.h"
+#include "core/trace/json_scanner.h"
+
+#include <QCoreApplication>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace cl::trace::detail {
+
+// One event's fields as read; views point into the file or the scratch strings.
+struct EventFields {
+    std::string_view ph, name, cat, scope, id, argName, argObject;
+    std::string phS, nameS, catS, scopeS, idS, argNameS, argObjectS;
+    bool hasPid = false, hasTid = false, hasTs = false, hasDur = false, hasId = false;
+    std::int32_t pid = 0, tid = 0;
+    double ts = 0, dur = 0;
+    double ppid = 0;
+    const char *badField = nullptr; // a field of the wrong type: the event is skipped for it
+    // Numeric members of "args" (counters): names in reused strings.
+    std::vector<std::pair<std::string, double>> numbers;
+    std::size_t numberCount = 0;
+
+    void reset()
+    {
+        ph = name = cat = scope = id = argName = argObject = {};
+        hasPid = hasTid = hasTs = hasDur = hasId = false;
+        pid = tid = 0;
+        ts = dur = ppid = 0;
+        badField = nullptr;
+        numberCount = 0;
+    }
+};
+
+class ChromeTraceReader {
+    Q_DECLARE_TR_FUNCTIONS(cl::trace::ChromeTraceReader)
+public:
+    ChromeTraceReader(std::string_view text, const QString &name, TraceStore &store, const TraceLoadControl &control);
+    TraceLoadReport run();
+
+private:
+    // --- parsing (chrome_trace_reader_parse.cpp)
+    bool readTopObject();
+    bool readEventArray(bool bare);
+    bool readEvent();
+    bool readArgs(EventFields &f);
+    bool readId(EventFields &f);
+    bool readWorkerId(std::int32_t &out, bool &has);
+    bool readMetadata();
+    bool scannerFailed(const QString &where);
+    QString where() const;
+    void checkProgress();
+
+    // --- mapping (chrome_trace_reader_map.cpp)
+    void mapEvent(EventFields &f);
+    void mapSpan(EventFields &f);
+    void mapBeginEnd(EventFields &f);
+    void mapAsync(EventFields &f, bool begin);
+    void mapInstant(EventFields &f);
+    void mapCounter(EventFields &f);
+    void mapMetadataEvent(EventFields &f);
+    void mapFlow(EventFields &f, bool out);
+    void setMetadata(std::string_view key, std::string value);
+    void finish();
+    void skip(const std::string &reason) { ++m_report.skipped[reason]; }
+
+    std::uint64_t timeNs(double micros) const;
+    int seeWorker(std::int32_t pid, std::int32_t tid, std::uint64_t time);
+    void startWorker(int index, std::uint64_t time);
+    std::uint32_t addString(std::string_view text);
+    std::uint32_t objectId(std::string_view name, std::uint64_t time);
+    std::uint32_t counterKey(const std::string &name, std::uint64_t time);
+    void push(const Event &e);
+    void flush();
+
+    std::string_view m_text;
+    QString m_name;
+    TraceStore &m_store;
+    const TraceLoadControl &m_control;
+    JsonScanner m_scan;
+    TraceLoadReport m_report;
+    EventFields m_fields;
+    std::string m_keyScratch;
+    std::uint64_t m_eventIndex = 0; // 1-based index of the event being read; 0 outside the array
+    bool m_inMetadata = false;
+    std::size_t m_nextProgress = 0;
+
+    // Mapping state.
+    std::uint64_t m_origin = 0;
+    std::uint64_t m_recordedEvents = 0; // "event_count" in the file's metadata
+    bool m_originFromFile = false;
+    std::vector<Event> m_chunk;
+    std::uint32_t m_nextString = 1;
+    std::uint32_t m_nextObject = 1u << 20; // above any counter id
+    std::uint32_t m_nextCounter = 1000;
+    std::uint32_t m_nextFlow = 1;
+    std::int32_t m_nextSyntheticId = 0x40000000;
+    struct Worker {
+        std::int32_t pid = 0, tid = 0;
+        std::int64_t ppid = 0;
+        std::uint32_t nameId = 0;
+        std::uint64_t first = 0;
+        bool created = false;
+        struct Open {
+            SpanState state;
+            std::uint32_t object;
+        };
+        std::vector<Open> stack; // B/E
+    };
+    std::vector<Worker> m_workers;
+    std::unordered_map<std::uint64_t, int> m_workerIndex;
+    std::unordered_map<std::int32_t, std::string> m_processNames;
+    std::unordered_map<std::string, std::uint32_t> m_objects;
+    std::unordered_map<std::string, std::uint32_t> m_counters;
+    std::unordered_map<std::string, std::uint32_t> m_counterIdsFromFile;
+    std::unordered_map<std::string, std::int32_t> m_syntheticIds;
+    struct AsyncOpen {
+        int worker;
+        SpanState state;
+        std::uint32_t object;
+    };
+    std::unordered_map<std::string, std::vector<AsyncOpen>> m_async;
+    struct OpenFlow {
+        std::uint32_t flow;
+        std::uint32_t object;
+    };
+    std::unordered_map<std::string, OpenFlow> m_openFlows;
+    std::string m_asyncKey;
+};
+
+} // namespace cl::trace::detail

@@ -1,0 +1,401 @@
+// Chrome trace reader: walking the JSON (top level, metadata, the event
+// array, one event's fields) and the messages for what is wrong where.
+#include "core/trace/chrome_trace_keys.h"
+#include "core/trace/chrome_trace_reader_p.h"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace cl::trace::detail {
+
+namespace {
+constexpr std::size_t kProgressBytes = 4u << 20;
+using Type = JsonScanner::Type;
+
+const char *typeName(Type t)
+{
+    switch (t) {
+    case Type::Object:
+        return QT_TRANSLATE_NOOP("cl::trace::ChromeTraceReader", "an object");
+    case Type::Array:
+        return QT_TRANSLATE_NOOP("cl::trace::ChromeTraceReader", "an array");
+    case Type::String:
+        return QT_TRANSLATE_NOOP("cl::trace::ChromeTraceReader", "a string");
+    case Type::Number:
+        return QT_TRANSLATE_NOOP("cl::trace::ChromeTraceReader", "a number");
+    case Type::True:
+    case Type::False:
+        return QT_TRANSLATE_NOOP("cl::trace::ChromeTraceReader", "a true/false value");
+    case Type::Null:
+        return QT_TRANSLATE_NOOP("cl::trace::ChromeTraceReader", "null");
+    case Type::End:
+    case Type::Invalid:
+        break;
+    }
+    return QT_TRANSLATE_NOOP("cl::trace::ChromeTraceReader", "something that is not JSON");
+}
+} // namespace
+
+ChromeTraceReader::ChromeTraceReader(std::string_view text, const QString &name, TraceStore &store,
+                                     const TraceLoadControl &control)
+    : m_text(text), m_name(name), m_store(store), m_control(control), m_scan(text.data(), text.data() + text.size())
+{
+}
+
+QString ChromeTraceReader::where() const
+{
+    if (m_eventIndex > 0)
+        return tr("in event %1 of \"traceEvents\"").arg(m_eventIndex);
+    if (m_inMetadata)
+        return tr("in \"metadata\"");
+    return tr("at the top level");
+}
+
+bool ChromeTraceReader::scannerFailed(const QString &where)
+{
+    const QString what = QCoreApplication::translate("cl::trace::ChromeTraceReader", m_scan.error());
+    if (m_scan.truncated())
+        m_report.error = tr("%1: the file ends too early, at byte %2 %3 (%4): it is truncated, or was still being "
+                            "written")
+                             .arg(m_name)
+                             .arg(m_scan.errorOffset())
+                             .arg(where, what);
+    else
+        m_report.error = tr("%1: invalid JSON at byte %2 %3: %4").arg(m_name).arg(m_scan.errorOffset()).arg(where, what);
+    return false;
+}
+
+void ChromeTraceReader::checkProgress()
+{
+    const std::size_t at = m_scan.offset();
+    if (at < m_nextProgress)
+        return;
+    m_nextProgress = at + kProgressBytes;
+    if (m_control.progress)
+        m_control.progress(at, m_text.size());
+    if (m_control.cancel && m_control.cancel->load(std::memory_order_relaxed))
+        m_report.cancelled = true;
+}
+
+TraceLoadReport ChromeTraceReader::run()
+{
+    m_store.clear();
+    m_report.bytes = m_text.size();
+    m_chunk.reserve(1u << 16);
+    // A UTF-8 byte order mark is not JSON, but editors write it.
+    if (m_text.substr(0, 3) == "\xef\xbb\xbf")
+        m_scan = JsonScanner(m_text.data() + 3, m_text.data() + m_text.size());
+    m_origin = 1'000'000'000; // not 0: the store reads a begin of 0 as "nothing yet"
+
+    bool ok = false;
+    switch (m_scan.peek()) {
+    case Type::End:
+        m_report.error = tr("%1: the file is empty; a Chrome trace is a JSON object with a \"traceEvents\" array, "
+                            "or an array of events")
+                             .arg(m_name);
+        return m_report;
+    case Type::Object:
+        ok = readTopObject();
+        break;
+    case Type::Array:
+        ok = readEventArray(true);
+        break;
+    case Type::Invalid:
+        m_report.error = tr("%1: not a JSON file (byte %2 cannot start a JSON value); a Chrome trace is JSON text")
+                             .arg(m_name)
+                             .arg(m_scan.offset());
+        return m_report;
+    default:
+        m_report.error = tr("%1: not a Chrome trace: the file holds %2, but a trace is a JSON object with a "
+                            "\"traceEvents\" array, or an array of events")
+                             .arg(m_name, tr(typeName(m_scan.peek())));
+        return m_report;
+    }
+    if (m_report.cancelled) {
+        m_report.error = tr("%1: loading was cancelled").arg(m_name);
+        return m_report;
+    }
+    if (!ok)
+        return m_report;
+    m_eventIndex = 0;
+    if (!m_scan.atEnd()) {
+        m_report.error =
+            tr("%1: unexpected text after the end of the trace, at byte %2").arg(m_name).arg(m_scan.offset());
+        return m_report;
+    }
+    finish();
+    m_report.ok = true;
+    if (m_control.progress)
+        m_control.progress(m_text.size(), m_text.size());
+    return m_report;
+}
+
+bool ChromeTraceReader::readTopObject()
+{
+    m_scan.consume('{');
+    bool first = true;
+    bool sawEvents = false;
+    QStringList keys;
+    std::string_view key;
+    while (m_scan.nextMember(first, key, m_keyScratch)) {
+        first = false;
+        if (key == "traceEvents") {
+            const Type t = m_scan.peek();
+            if (t != Type::Array) {
+                if (t == Type::End)
+                    break; // truncated: reported below
+                m_report.error = tr("%1: \"traceEvents\" is %2, not an array of events (byte %3)")
+                                     .arg(m_name, tr(typeName(t)))
+                                     .arg(m_scan.offset());
+                return false;
+            }
+            sawEvents = true;
+            if (!readEventArray(false))
+                return false;
+        } else if (key == "metadata" || key == "otherData") {
+            if (m_scan.peek() != Type::Object) {
+                if (!m_scan.skipValue())
+                    break;
+                continue;
+            }
+            m_inMetadata = true;
+            if (!readMetadata())
+                return false;
+            m_inMetadata = false;
+        } else {
+            if (keys.size() < 8)
+                keys << QString::fromUtf8(key.data(), qsizetype(key.size()));
+            const bool section = key == "samples" || key == "stackFrames" || key == "systemTraceEvents";
+            const std::string name(key);
+            if (!m_scan.skipValue())
+                break;
+            if (section)
+                skip(tr("section \"%1\" (not shown)").arg(QString::fromStdString(name)).toStdString());
+        }
+        if (m_report.cancelled)
+            return false;
+    }
+    if (m_scan.failed())
+        return scannerFailed(where());
+    if (!sawEvents) {
+        m_report.error = keys.isEmpty()
+                             ? tr("%1: not a Chrome trace: the JSON object has no \"traceEvents\" array").arg(m_name)
+                             : tr("%1: not a Chrome trace: the JSON object has no \"traceEvents\" array (its keys: %2)")
+                                   .arg(m_name, keys.join(QStringLiteral(", ")));
+        return false;
+    }
+    return true;
+}
+
+bool ChromeTraceReader::readEventArray(bool bare)
+{
+    m_scan.consume('[');
+    bool first = true;
+    for (;;) {
+        // The array form may lack its closing bracket (a tracer that was
+        // killed writes it so): accept an end right after a whole event.
+        if (bare && !first && m_scan.peek() == Type::End)
+            break;
+        if (!m_scan.nextElement(first))
+            break;
+        if (bare && m_scan.peek() == Type::End && !first)
+            break; // "...}," and the end of the file
+        first = false;
+        ++m_eventIndex;
+        if (!readEvent())
+            return false;
+        checkProgress();
+        if (m_report.cancelled)
+            return false;
+    }
+    if (m_scan.failed())
+        return scannerFailed(where());
+    m_report.events = m_eventIndex;
+    m_eventIndex = 0;
+    return true;
+}
+
+bool ChromeTraceReader::readWorkerId(std::int32_t &out, bool &has)
+{
+    const Type t = m_scan.peek();
+    if (t == Type::Number) {
+        double v;
+        bool integral = false;
+        if (!m_scan.number(v, &integral))
+            return false;
+        if (integral && v >= std::numeric_limits<std::int32_t>::min() && v <= std::numeric_limits<std::int32_t>::max()) {
+            out = std::int32_t(v);
+            has = true;
+            return true;
+        }
+        // Odd ids (fractions, beyond 32 bits) still name one track each.
+        auto [it, inserted] = m_syntheticIds.emplace(std::to_string(v), m_nextSyntheticId);
+        if (inserted)
+            ++m_nextSyntheticId;
+        out = it->second;
+        has = true;
+        return true;
+    }
+    if (t == Type::String) {
+        std::string_view s;
+        if (!m_scan.string(s, m_keyScratch))
+            return false;
+        std::int32_t v = 0;
+        const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (ec == std::errc() && ptr == s.data() + s.size() && !s.empty()) {
+            out = v;
+        } else {
+            auto [it, inserted] = m_syntheticIds.emplace(std::string(s), m_nextSyntheticId);
+            if (inserted)
+                ++m_nextSyntheticId;
+            out = it->second;
+        }
+        has = true;
+        return true;
+    }
+    return m_scan.skipValue(); // null or something odd: as if absent
+}
+
+bool ChromeTraceReader::readId(EventFields &f)
+{
+    const Type t = m_scan.peek();
+    if (t == Type::String) {
+        if (!m_scan.string(f.id, f.idS))
+            return false;
+    } else {
+        std::string_view raw;
+        if (!m_scan.rawValue(raw))
+            return false;
+        f.id = raw;
+    }
+    f.hasId = true;
+    return true;
+}
+
+bool ChromeTraceReader::readArgs(EventFields &f)
+{
+    if (m_scan.peek() != Type::Object)
+        return m_scan.skipValue();
+    m_scan.consume('{');
+    bool first = true;
+    std::string_view key;
+    while (m_scan.nextMember(first, key, m_keyScratch)) {
+        first = false;
+        const Type t = m_scan.peek();
+        if (t == Type::String && key == "name") {
+            if (!m_scan.string(f.argName, f.argNameS))
+                return false;
+        } else if (t == Type::String && key == "object") {
+            if (!m_scan.string(f.argObject, f.argObjectS))
+                return false;
+        } else if (t == Type::Number) {
+            if (f.numberCount == f.numbers.size())
+                f.numbers.emplace_back();
+            auto &slot = f.numbers[f.numberCount];
+            slot.first.assign(key); // before number(): key may live in the scratch
+            if (!m_scan.number(slot.second))
+                return false;
+            ++f.numberCount;
+            if (key == "ppid")
+                f.ppid = slot.second;
+        } else if (!m_scan.skipValue()) {
+            return false;
+        }
+    }
+    return !m_scan.failed();
+}
+
+bool ChromeTraceReader::readEvent()
+{
+    EventFields &f = m_fields;
+    f.reset();
+    const Type type = m_scan.peek();
+    if (type != Type::Object) {
+        if (type == Type::End || type == Type::Invalid) {
+            m_scan.fail(type == Type::End ? "the text ends where a value should be"
+                                          : "expected an event (a JSON object)");
+            return scannerFailed(where());
+        }
+        if (!m_scan.skipValue())
+            return scannerFailed(where());
+        skip(tr("not an event object").toStdString());
+        return true;
+    }
+    m_scan.consume('{');
+    bool first = true;
+    std::string_view key;
+    const auto text = [&](std::string_view &out, std::string &scratch, const char *field) {
+        if (m_scan.peek() == Type::String)
+            return m_scan.string(out, scratch);
+        f.badField = field;
+        return m_scan.skipValue();
+    };
+    const auto num = [&](double &out, bool &has, const char *field) {
+        if (m_scan.peek() == Type::Number) {
+            has = true;
+            return m_scan.number(out);
+        }
+        if (m_scan.peek() != Type::Null)
+            f.badField = field;
+        return m_scan.skipValue();
+    };
+    while (m_scan.nextMember(first, key, m_keyScratch)) {
+        first = false;
+        bool ok = true;
+        if (key == "ph")
+            ok = text(f.ph, f.phS, "ph");
+        else if (key == "ts")
+            ok = num(f.ts, f.hasTs, "ts");
+        else if (key == "dur")
+            ok = num(f.dur, f.hasDur, "dur");
+        else if (key == "pid")
+            ok = readWorkerId(f.pid, f.hasPid);
+        else if (key == "tid")
+            ok = readWorkerId(f.tid, f.hasTid);
+        else if (key == "name")
+            ok = text(f.name, f.nameS, "name");
+        else if (key == "cat")
+            ok = text(f.cat, f.catS, "cat");
+        else if (key == "s")
+            ok = text(f.scope, f.scopeS, "s");
+        else if (key == "id" || key == "id2" || key == "bind_id")
+            ok = readId(f);
+        else if (key == "args")
+            ok = readArgs(f);
+        else
+            ok = m_scan.skipValue();
+        if (!ok)
+            return scannerFailed(where());
+    }
+    if (m_scan.failed())
+        return scannerFailed(where());
+    mapEvent(f);
+    return true;
+}
+
+bool ChromeTraceReader::readMetadata()
+{
+    m_scan.consume('{');
+    bool first = true;
+    std::string_view key;
+    std::string keyText;
+    std::string valueScratch;
+    while (m_scan.nextMember(first, key, m_keyScratch)) {
+        first = false;
+        keyText.assign(key);
+        std::string_view value;
+        if (m_scan.peek() == Type::String) {
+            if (!m_scan.string(value, valueScratch))
+                break;
+        } else if (!m_scan.rawValue(value)) {
+            break;
+        }
+        setMetadata(keyText, std::string(value));
+    }
+    if (m_scan.failed())
+        return scannerFailed(where());
+    return true;
+}
+
+} // namespace cl::trace::detail
