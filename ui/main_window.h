@@ -34,6 +34,7 @@ class ConsoleModel;
 class ParameterForm;
 class ScenarioBrowser;
 class SummaryPanel;
+class TimelineTools;
 class TimelineView;
 
 class MainWindow : public QMainWindow {
@@ -66,6 +67,8 @@ public:
     QAction *exportPngAction() const { return m_exportPngAction; }
     QAction *exportTraceAction() const { return m_exportTraceAction; }
     QAction *saveSummaryAction() const { return m_saveSummaryAction; }
+    QMenu *viewMenu() const { return m_viewMenu; }
+    TimelineTools *timelineTools() const { return m_timelineTools; }
 
 public Q_SLOTS:
     void run();
@@ -157,6 +160,7 @@ private:
     QAction *m_saveSummaryAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    TimelineTools *m_timelineTools = nullptr; // selection dock, arrows menu, replay
 };
 
 } // namespace cl::ui

@@ -119,7 +119,11 @@ TimelineLayout TimelineLayout::build(const trace::TraceStore &store, const Timel
         header.pid = group.pid;
         header.name = processName;
         header.id = pidText;
+        header.children = int(group.workers.size());
+        header.collapsed = options.collapsed.count(group.pid) > 0;
         layout.m_rows.push_back(std::move(header));
+        if (layout.m_rows.back().collapsed)
+            continue; // its workers keep no row (rowOfWorker: -1)
         for (int w : group.workers) {
             const auto &track = workers[std::size_t(w)];
             TimelineRow row;
