@@ -137,7 +137,10 @@ void RangeSummaryModel::setRange(const trace::TraceStore *store, std::uint64_t b
             if (total == 0)
                 continue;
             const auto &track = store->workers()[std::size_t(w)];
-            m_rows.push_back({w, ConsoleModel::workerLabel(*store, track.pid, track.tid), t, total});
+            m_rows.push_back({w, ConsoleModel::workerLabel(*store, track.pid, track.tid), t, total, QString()});
+            // The name alone keeps the state columns in view; the ids go to the tooltip.
+            if (!track.name.empty())
+                m_rows.back().shortName = QString::fromStdString(track.name);
         }
         for (trace::SpanState s : allSpanStates())
             if (any[std::size_t(s)] > 0)
@@ -173,10 +176,12 @@ QVariant RangeSummaryModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (c == 0)
-            return row.name;
+            return row.shortName.isEmpty() ? row.name : row.shortName;
         return ns == 0 ? QString() : formatDuration(ns);
     case Qt::ToolTipRole:
-        if (c == 0 || ns == 0)
+        if (c == 0)
+            return row.name;
+        if (ns == 0)
             return {};
         // The share of the range: "42% of the range".
         return tr("%1 of the range").arg(QStringLiteral("%1%").arg(100.0 * double(ns) / double(m_end - m_begin), 0, 'f', 1));

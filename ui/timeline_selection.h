@@ -66,9 +66,10 @@ public:
 private:
     struct Row {
         int worker;
-        QString name;
+        QString name;      // "buyer-3 · PID 4242 · TID 4250"
         StateTimes time;
         std::uint64_t total;
+        QString shortName = {}; // "buyer-3"; empty: name
     };
     std::vector<Row> m_rows;
     std::vector<trace::SpanState> m_states; // the state columns

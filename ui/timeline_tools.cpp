@@ -131,7 +131,7 @@ void TimelineTools::retranslate()
     for (QAction *a : m_arrowActions)
         a->setText(flowKindName(trace::FlowKind(a->data().toInt())));
     m_replayBar->setWindowTitle(tr("Replay"));
-    m_rewindAction->setText(tr("⏮ Start"));
+    m_rewindAction->setText(tr("|◀ Start"));
     m_rewindAction->setToolTip(tr("Put the playhead at the start of the run"));
     m_playAction->setText(m_replay->isPlaying() ? tr("⏸ Pause") : tr("▶ Replay"));
     m_playAction->setToolTip(tr("Play the finished run back; drag the red playhead on the timeline to move it (Ctrl+Space)"));
@@ -240,6 +240,10 @@ void TimelineTools::runDemo()
         timeline->selectSpan(SpanRef{worker, longest->begin, longest->end, longest->state, longest->objectId, false});
     }
     m_replay->setPosition(window.begin + span * 2 / 5);
+    if (qEnvironmentVariableIntValue("CL_TIMELINE_DEMO") == 2) {
+        timeline->setFollowLive(false);
+        timeline->setVisibleRange(window.begin + span / 6, window.begin + span * 3 / 5);
+    }
 }
 
 } // namespace cl::ui

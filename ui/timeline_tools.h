@@ -6,8 +6,9 @@
 // and the summary follow it). Listens to the window's RunSession itself, so
 // the window only creates it.
 //
-// Developer aid: CL_TIMELINE_DEMO=1 selects a range, a span and zooms in
-// once a run has finished, for screenshots of all of it.
+// Developer aid: CL_TIMELINE_DEMO=1 selects a range and a span and puts the
+// playhead in once a run has finished, for screenshots of all of it; =2 also
+// zooms in.
 #include "ui/timeline_selection.h"
 
 #include <QObject>
