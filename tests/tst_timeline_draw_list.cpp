@@ -1,5 +1,6 @@
 // The draw list is what keeps painting cheap: its size must follow pixels and
 // visible rows, not events, and culling must never drop something visible.
+#include "synthetic_trace.h"
 #include "trace_builder.h"
 #include "ui/timeline_draw_list.h"
 
@@ -54,9 +55,15 @@ private Q_SLOTS:
     void flows();
     void indexFollowsGrowth();
     void indexMatchesBruteForce();
+    void sizeFollowsPixelsAndRows_data();
+    void sizeFollowsPixelsAndRows();
+    void lodAgreesWithEverySpan_data();
+    void lodAgreesWithEverySpan();
+    void lodFollowsLiveGrowth();
 
 private:
     TraceStore m_big; // one worker, 1,000,000 spans of 100 ns every 1 us
+    TraceStore m_wide; // 1,000,000 spans over 200 rows, with printed lines
 };
 
 void TstTimelineDrawList::initTestCase()
@@ -70,6 +77,11 @@ void TstTimelineDrawList::initTestCase()
     }
     m_big.addEvents(std::move(events));
     QCOMPARE(m_big.workers().front().spans.size(), std::size_t(1000000));
+    tests::fillSyntheticTrace(m_wide, {.spans = 1'000'000, .rows = 200, .printEvery = 50});
+    std::size_t spans = 0;
+    for (const auto &w : m_wide.workers())
+        spans += w.spans.size();
+    QCOMPARE(spans, std::size_t(1'000'000));
 }
 
 void TstTimelineDrawList::millionSpansZoomedOutFold()
@@ -332,6 +344,119 @@ void TstTimelineDrawList::indexMatchesBruteForce()
                 ++expected;
             QCOMPARE(index.nextReaching(0, from, at), expected);
         }
+    }
+}
+
+void TstTimelineDrawList::sizeFollowsPixelsAndRows_data()
+{
+    QTest::addColumn<int>("zoom");  // the view shows 1/zoom of the run, centred
+    QTest::addColumn<double>("width");
+    QTest::addColumn<int>("rowHeight");
+    for (int zoom : {1, 8, 64, 512, 4096}) {
+        QTest::addRow("1920 px, all 200 rows, 1/%d of the run", zoom) << zoom << 1920.0 << 5;
+        QTest::addRow("800 px, 22 px rows, 1/%d of the run", zoom) << zoom << 800.0 << 22;
+    }
+}
+
+void TstTimelineDrawList::sizeFollowsPixelsAndRows()
+{
+    QFETCH(int, zoom);
+    QFETCH(double, width);
+    QFETCH(int, rowHeight);
+    ui::TimelineLayoutOptions layoutOptions;
+    layoutOptions.rowHeight = rowHeight;
+    const auto layout = TimelineLayout::build(m_wide, layoutOptions);
+    const std::uint64_t whole = m_wide.endTime() - m_wide.beginTime();
+    const std::uint64_t span = whole / std::uint64_t(zoom);
+    const std::uint64_t begin = m_wide.beginTime() + (whole - span) / 2;
+    const TimeAxis axis(begin, begin + span, width, 180.0);
+    DrawListOptions options;
+    options.lastRow = 1080 / rowHeight; // the rows a 1080 px tall view shows
+    const DrawList list = ui::buildDrawList(m_wide, layout, axis, options);
+    const int rows = list.lastRow - list.firstRow;
+    QCOMPARE(rows, std::min(200, 1080 / rowHeight));
+    // Per row: a folded run per bucket (at least foldPx wide) and the spans
+    // at least a bucket long, which overlap at most twice in this trace.
+    const double perRow = 3.0 * width / options.foldPx + 16.0;
+    const double bound = rows * perRow;
+    qInfo("1/%d: %zu rects, %zu spans and %zu buckets read, %d of %d rows from buckets", zoom, list.spans.size(),
+          list.spansVisited, list.bucketsVisited, list.lodRows, rows);
+    QVERIFY2(double(list.spans.size()) <= bound, qPrintable(QStringLiteral("%1 > %2").arg(list.spans.size()).arg(bound)));
+    // What was read to build it follows the same bound, not the million spans.
+    QVERIFY2(double(list.spansVisited + list.bucketsVisited) <= bound,
+             qPrintable(QStringLiteral("%1 > %2").arg(list.spansVisited + list.bucketsVisited).arg(bound)));
+    QVERIFY(double(list.ticks.size()) <= rows * (width / 2.0 + 2.0));
+    if (zoom == 1)
+        QCOMPARE(list.lodRows, rows); // the whole run: every row comes from buckets
+    for (const auto &s : list.spans)
+        QVERIFY(s.rect.left() >= axis.left() - 2.0 && s.rect.right() <= axis.right() + 3.0);
+}
+
+void TstTimelineDrawList::lodAgreesWithEverySpan_data()
+{
+    QTest::addColumn<double>("width"); // so each row uses another level
+    for (double width : {300.0, 1200.0, 4000.0})
+        QTest::addRow("the whole run over %d px", int(width)) << width;
+}
+
+void TstTimelineDrawList::lodAgreesWithEverySpan()
+{
+    // The whole run, so no span begins outside the view: the runs drawn
+    // from buckets must hold exactly the spans the exact path reads, and
+    // lie where they are.
+    QFETCH(double, width);
+    TraceStore store;
+    tests::fillSyntheticTrace(store, {.spans = 200'000, .rows = 4, .seed = 11});
+    const auto layout = TimelineLayout::build(store);
+    const std::uint64_t begin = store.beginTime();
+    const TimeAxis axis(begin, store.endTime() + 1, width, 100.0);
+    DrawListOptions exact;
+    exact.lod = false;
+    exact.flows = false;
+    DrawListOptions lod = exact;
+    lod.lod = true;
+    const DrawList a = ui::buildDrawList(store, layout, axis, exact);
+    const DrawList b = ui::buildDrawList(store, layout, axis, lod);
+    QCOMPARE(b.lodRows, 4);
+    QCOMPARE(a.lodRows, 0);
+    for (int row = 0; row < 4; ++row) {
+        QCOMPARE(totalCount(b, row), totalCount(a, row));
+        // Both cover the same stretch of the row.
+        double minA = 1e9, maxA = -1e9, minB = 1e9, maxB = -1e9;
+        for (const auto &s : a.spans)
+            if (s.row == row)
+                minA = std::min(minA, s.rect.left()), maxA = std::max(maxA, s.rect.right());
+        for (const auto &s : b.spans)
+            if (s.row == row)
+                minB = std::min(minB, s.rect.left()), maxB = std::max(maxB, s.rect.right());
+        QVERIFY(qAbs(minA - minB) < 1.0);
+        QVERIFY(qAbs(maxA - maxB) < 1.0);
+    }
+    // Far fewer rectangles than spans read.
+    QVERIFY(b.spans.size() * 4 < a.spansVisited);
+}
+
+void TstTimelineDrawList::lodFollowsLiveGrowth()
+{
+    // A live run: the view draws from buckets, more spans arrive, the next
+    // draw list counts them without the buckets being rebuilt from scratch.
+    TraceStore store;
+    std::vector<Event> events{ev(EventKind::WorkerStart, 5, 5, kT0)};
+    std::uint64_t t = kT0;
+    const auto grow = [&](int n) {
+        for (int i = 0; i < n; ++i, t += 2 * kUs)
+            addSpan(events, 5, t, t + kUs, i % 4 == 0 ? SpanState::LockHold : SpanState::Running);
+        store.addEvents(std::move(events));
+        events.clear();
+    };
+    grow(50000);
+    const auto layout = TimelineLayout::build(store);
+    for (int round = 0; round < 3; ++round) {
+        const TimeAxis axis(kT0, t, 1000.0, 0.0);
+        const DrawList list = ui::buildDrawList(store, layout, axis);
+        QCOMPARE(list.lodRows, 1);
+        QCOMPARE(totalCount(list), std::uint64_t(store.workers().front().spans.size()));
+        grow(20000);
     }
 }
 

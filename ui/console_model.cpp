@@ -2,8 +2,11 @@
 #include "core/trace/message_text.h"
 #include "ui/state_palette.h"
 
+#include <QColor>
 #include <QFont>
 #include <QFontDatabase>
+
+#include <algorithm>
 
 namespace cl::ui {
 
@@ -110,6 +113,39 @@ QString ConsoleModel::workerLabel(const trace::TraceStore &store, std::int32_t p
     return name.isEmpty() ? ids : name + QStringLiteral(" · ") + ids;
 }
 
+int ConsoleModel::playheadRow() const
+{
+    if (m_playhead == 0)
+        return -1;
+    const auto it = std::upper_bound(m_rows.begin(), m_rows.end(), m_playhead,
+                                     [](quint64 t, const trace::PrintedLine &l) { return t < l.time; });
+    return int(it - m_rows.begin()) - 1;
+}
+
+void ConsoleModel::setPlayhead(quint64 timeNs)
+{
+    if (timeNs == m_playhead)
+        return;
+    const int before = playheadRow();
+    const bool wasSet = m_playhead != 0;
+    m_playhead = timeNs;
+    const int after = playheadRow();
+    if (m_rows.empty())
+        return;
+    // Only the rows between the old and the new playhead change look
+    // (all of them when a playhead appears or goes).
+    int first = 0;
+    int last = int(m_rows.size()) - 1;
+    if (wasSet && timeNs != 0) {
+        first = std::max(0, std::min(before, after));
+        last = std::max(before, after) + 1;
+        last = std::min(last, int(m_rows.size()) - 1);
+    }
+    if (first <= last)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1),
+                           {Qt::ForegroundRole, Qt::BackgroundRole, PrintedByPlayheadRole});
+}
+
 QVariant ConsoleModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_store)
@@ -134,7 +170,15 @@ QVariant ConsoleModel::data(const QModelIndex &index, int role) const
         if (index.column() == TimeColumn)
             return tr("Click to show this moment on the timeline.");
         return workerLabel(*m_store, l.pid, l.tid);
+    case Qt::BackgroundRole:
+        if (m_playhead != 0 && index.row() == playheadRow())
+            return QColor(255, 236, 179); // the line the playhead has just reached
+        break;
+    case PrintedByPlayheadRole:
+        return m_playhead == 0 || l.time <= m_playhead;
     case Qt::ForegroundRole:
+        if (m_playhead != 0 && l.time > m_playhead)
+            return QColor(170, 170, 170); // not printed yet at the playhead
         if (index.column() == WorkerColumn) {
             const int w = m_store->workerIndex(l.pid, l.tid);
             if (w >= 0)

@@ -19,6 +19,7 @@ public:
     enum Role {
         TimeNsRole = Qt::UserRole + 1, // quint64, absolute (the store's clock)
         WorkerIndexRole,               // int, index into store.workers(), -1 unknown
+        PrintedByPlayheadRole,         // bool: printed at or before the replay playhead
     };
 
     explicit ConsoleModel(QObject *parent = nullptr);
@@ -39,12 +40,21 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     const trace::PrintedLine *line(int row) const;
+
+    // Replay: lines printed up to the playhead look as printed, the latest
+    // of them highlighted; later ones are greyed until the playhead gets
+    // there. 0: no playhead, every line as printed.
+    void setPlayhead(quint64 timeNs);
+    quint64 playhead() const { return m_playhead; }
+    // The last row printed at or before the playhead, or -1.
+    int playheadRow() const;
     // "buyer-3 · PID 4242", or "worker-2 · PID 4242 · TID 4250" for a thread.
     static QString workerLabel(const trace::TraceStore &store, std::int32_t pid, std::int32_t tid);
 
 private:
     const trace::TraceStore *m_store = nullptr;
     std::vector<trace::PrintedLine> m_rows; // what views have been told about
+    quint64 m_playhead = 0;
 };
 
 } // namespace cl::ui

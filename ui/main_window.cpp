@@ -8,6 +8,7 @@
 #include "ui/parameter_form.h"
 #include "ui/scenario_browser.h"
 #include "ui/summary_panel.h"
+#include "ui/timeline_tools.h"
 #include "ui/timeline_view.h"
 
 #include <QAction>
@@ -74,6 +75,7 @@ MainWindow::MainWindow(runtime::ProcessLauncher *launcher, QWidget *parent)
     connect(m_session, &scenarios::RunSession::traceUpdated, this, &MainWindow::onTraceUpdated);
     connect(m_session, &scenarios::RunSession::finished, this, &MainWindow::onRunFinished);
 
+    m_timelineTools = new TimelineTools(this);
     retranslate();
     resize(1480, 920);
     restoreSettings();

@@ -37,6 +37,7 @@ class ConsoleModel;
 class ParameterForm;
 class ScenarioBrowser;
 class SummaryPanel;
+class TimelineTools;
 class TimelineView;
 class TraceFileLoader;
 
@@ -81,6 +82,8 @@ public:
     TraceFileLoader *fileLoader() const { return m_loader; }
     // The trace file on screen, or empty when the views show a run.
     QString openFilePath() const { return m_fileShown ? m_openFile : QString(); }
+    QMenu *viewMenu() const { return m_viewMenu; }
+    TimelineTools *timelineTools() const { return m_timelineTools; }
 
 public Q_SLOTS:
     void run();
@@ -210,6 +213,7 @@ private:
     QString m_openFile;      // the last trace file opened
     bool m_fileShown = false; // the views show it (until a run or another scenario)
     QAction *m_aboutAction = nullptr;
+    TimelineTools *m_timelineTools = nullptr; // selection dock, arrows menu, replay
 };
 
 } // namespace cl::ui

@@ -75,6 +75,12 @@ SummaryPanel::SummaryPanel(QWidget *parent) : QWidget(parent)
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_detail);
+    m_playhead = new QLabel(content);
+    m_playhead->setObjectName(QStringLiteral("playheadCounters"));
+    m_playhead->setWordWrap(true);
+    m_playhead->setStyleSheet(QStringLiteral("QLabel { background:#fff3c4; padding:4px; }"));
+    m_playhead->hide();
+    layout->addWidget(m_playhead);
 
     auto *columns = new QHBoxLayout;
     columns->setSpacing(16);
@@ -126,6 +132,12 @@ SummaryPanel::SummaryPanel(QWidget *parent) : QWidget(parent)
 
     retranslate();
     showEmpty();
+}
+
+void SummaryPanel::setPlayheadText(const QString &text)
+{
+    m_playhead->setText(text);
+    m_playhead->setVisible(!text.isEmpty());
 }
 
 void SummaryPanel::setVerdict(const QString &text, Tone tone, const QString &detail)

@@ -24,6 +24,9 @@ public:
     void showResult(const scenarios::RunResult &result, const trace::TraceStore &store);
     // While a run is live: the dropped counts update in place.
     void setLiveCounts(quint64 events, quint64 dropped, quint64 droppedByLimit = 0, quint64 itemLimit = 0);
+    // Replay: the counters' values at the playhead, under the verdict; empty hides it.
+    void setPlayheadText(const QString &text);
+    QLabel *playheadLabel() const { return m_playhead; }
 
     QString verdictText() const;
     enum class Tone { Neutral, Good, Problem, Warning };
@@ -44,6 +47,7 @@ private:
 
     QLabel *m_verdict = nullptr;
     QLabel *m_detail = nullptr;
+    QLabel *m_playhead = nullptr;
     QLabel *m_metricsTitle = nullptr;
     QLabel *m_runTitle = nullptr;
     QLabel *m_workersTitle = nullptr;

@@ -49,23 +49,48 @@ public:
         SpanState minor = span.state;
         float minorShare = 0.0f;
         if (m_group.count > 1) {
-            auto &time = m_group.time;
-            const auto major = std::size_t(std::max_element(time.begin(), time.end()) - time.begin());
-            const std::uint64_t total = std::accumulate(time.begin(), time.end(), std::uint64_t(0));
-            time[major] = 0;
-            const auto second = std::size_t(std::max_element(time.begin(), time.end()) - time.begin());
-            span.state = SpanState(major);
             span.objectId = 0;
-            if (time[second] > 0 && total > 0) {
-                minor = SpanState(second);
-                minorShare = float(double(time[second]) / double(total));
-            }
+            dominant(m_group.time, span.state, minor, minorShare);
         }
         emit(m_group.x0, x(m_group.end), span, m_group.depth, m_group.open, m_group.count, minor, minorShare);
         m_group.count = 0;
     }
 
+    // A level-of-detail bucket: its spans already summed, drawn as one
+    // folded run (or as its only span).
+    void addBucket(const trace::SpanBucket &b)
+    {
+        flush();
+        std::erase_if(m_activeEnds, [&](std::uint64_t end) { return end <= b.minBegin; });
+        const auto depth = std::uint8_t(std::min<std::size_t>(m_activeEnds.size(), kMaxDepth));
+        Span span{b.minBegin, b.maxEnd, b.state, b.objectId};
+        SpanState minor = span.state;
+        float minorShare = 0.0f;
+        if (b.count > 1) {
+            span.objectId = 0;
+            auto time = b.time;
+            dominant(time, span.state, minor, minorShare);
+        }
+        emit(x(b.minBegin), x(b.maxEnd), span, depth, false, b.count, minor, minorShare);
+    }
+
 private:
+    // The state covering most of the time, and the runner-up with its share.
+    static void dominant(std::array<std::uint64_t, kStates> &time, SpanState &major, SpanState &minor, float &share)
+    {
+        const auto first = std::size_t(std::max_element(time.begin(), time.end()) - time.begin());
+        const std::uint64_t total = std::accumulate(time.begin(), time.end(), std::uint64_t(0));
+        major = SpanState(first);
+        time[first] = 0;
+        const auto second = std::size_t(std::max_element(time.begin(), time.end()) - time.begin());
+        minor = major;
+        share = 0.0f;
+        if (time[second] > 0 && total > 0) {
+            minor = SpanState(second);
+            share = float(double(time[second]) / double(total));
+        }
+    }
+
     struct Group {
         double x0 = 0.0;
         Span first{};
@@ -149,6 +174,45 @@ QRectF lifetimeRect(const DrawList &out, const TimeAxis &axis, const DrawListOpt
     return QRectF(x0, y, std::max(1.0, x1 - x0), options.lifetimeHeight);
 }
 
+// A row with more spans in view than pixels to show them: the store's
+// buckets of the level whose bucket is a fold (a few pixels) wide, and the
+// spans at least that long, merged in begin order with the open spans.
+void addRowFromLod(DrawList &out, const trace::TraceStore &store, const TimeAxis &axis,
+                   const DrawListOptions &options, RowBuilder &builder, int worker, const std::vector<Span> &open)
+{
+    ++out.lodRows;
+    const unsigned shift = trace::SpanLod::shiftFor(options.foldPx * axis.nsPerPixel());
+    const trace::SpanLevel &level = store.spanLevel(worker, shift);
+    const std::uint64_t viewBegin = axis.begin();
+    const std::uint64_t viewEnd = axis.end();
+    // The bucket before the view can hold a narrow span reaching into it.
+    std::size_t b = level.firstBucket(viewBegin >> shift);
+    if (b > 0 && level.buckets[b - 1].maxEnd >= viewBegin)
+        --b;
+    std::size_t wi = level.nextWideReaching(0, viewBegin);
+    auto o = open.begin();
+    constexpr std::uint64_t kNone = ~std::uint64_t(0);
+    for (;;) {
+        const std::uint64_t bb = b < level.buckets.size() && level.buckets[b].minBegin < viewEnd
+                                     ? level.buckets[b].minBegin
+                                     : kNone;
+        const std::uint64_t wb = wi < level.wide.size() && level.wide[wi].begin < viewEnd ? level.wide[wi].begin : kNone;
+        const std::uint64_t ob = o != open.end() ? o->begin : kNone;
+        if (bb == kNone && wb == kNone && ob == kNone)
+            break;
+        if (ob <= bb && ob <= wb) {
+            builder.add(*o++, true);
+        } else if (wb <= bb) {
+            ++out.spansVisited;
+            builder.add(level.wide[wi], false);
+            wi = level.nextWideReaching(wi + 1, viewBegin);
+        } else {
+            ++out.bucketsVisited;
+            builder.addBucket(level.buckets[b++]);
+        }
+    }
+}
+
 void addWorkerRow(DrawList &out, const trace::TraceStore &store, const TimeAxis &axis,
                   const DrawListOptions &options, const TimelineIndex &index, int row, int worker)
 {
@@ -171,35 +235,45 @@ void addWorkerRow(DrawList &out, const trace::TraceStore &store, const TimeAxis 
 
     RowBuilder builder(out, axis, options, row, worker);
     auto nextOpen = open.begin();
-    const auto add = [&](const Span &span) {
-        ++out.spansVisited;
-        for (; nextOpen != open.end() && nextOpen->begin <= span.begin; ++nextOpen)
-            builder.add(*nextOpen, true);
-        builder.add(span, false);
-    };
     // Spans are sorted by begin: those starting in the view are a
     // lower_bound away; those starting before it only matter if they still
     // reach into it, which the index finds without walking the others.
-    const auto firstInView = std::size_t(
-        std::lower_bound(w.spans.begin(), w.spans.end(), viewBegin,
-                         [](const Span &s, std::uint64_t t) { return s.begin < t; }) -
-        w.spans.begin());
-    for (std::size_t i = index.nextReaching(worker, 0, viewBegin); i < firstInView;
-         i = index.nextReaching(worker, i + 1, viewBegin))
-        add(w.spans[i]);
-    for (std::size_t i = firstInView; i < w.spans.size() && w.spans[i].begin < viewEnd; ++i)
-        add(w.spans[i]);
+    const auto byBegin = [](const Span &s, std::uint64_t t) { return s.begin < t; };
+    const auto firstInView = std::size_t(std::lower_bound(w.spans.begin(), w.spans.end(), viewBegin, byBegin) -
+                                         w.spans.begin());
+    const auto endInView = std::size_t(std::lower_bound(w.spans.begin() + std::ptrdiff_t(firstInView),
+                                                        w.spans.end(), viewEnd, byBegin) -
+                                       w.spans.begin());
+    const std::size_t lodSpans =
+        options.lodSpans > 0 ? options.lodSpans : std::size_t(std::max(64.0, 2.0 * axis.width() / options.foldPx));
+    if (options.lod && endInView - firstInView > lodSpans) {
+        addRowFromLod(out, store, axis, options, builder, worker, open);
+        nextOpen = open.end();
+    } else {
+        const auto add = [&](const Span &span) {
+            ++out.spansVisited;
+            for (; nextOpen != open.end() && nextOpen->begin <= span.begin; ++nextOpen)
+                builder.add(*nextOpen, true);
+            builder.add(span, false);
+        };
+        for (std::size_t i = index.nextReaching(worker, 0, viewBegin); i < firstInView;
+             i = index.nextReaching(worker, i + 1, viewBegin))
+            add(w.spans[i]);
+        for (std::size_t i = firstInView; i < endInView; ++i)
+            add(w.spans[i]);
+    }
     for (; nextOpen != open.end(); ++nextOpen)
         builder.add(*nextOpen, true);
     builder.flush();
 
-    double lastX = -1e9;
-    for (auto it = std::lower_bound(w.printTimes.begin(), w.printTimes.end(), viewBegin); it != w.printTimes.end() && *it <= viewEnd; ++it) {
+    // One tick per couple of pixels is all the eye can use: after a tick,
+    // jump to the first line two pixels on, so a million lines cost a
+    // binary search per tick drawn.
+    const auto &prints = w.printTimes;
+    for (auto it = std::lower_bound(prints.begin(), prints.end(), viewBegin); it != prints.end() && *it <= viewEnd;) {
         const double x = axis.xOf(*it);
-        if (x - lastX < 2.0) // one tick per couple of pixels is all the eye can use
-            continue;
-        lastX = x;
         out.ticks.push_back({x, out.rowTop(row) + 1.0, out.rowTop(row) + out.rowHeight - 1.0, row, worker, *it});
+        it = std::lower_bound(it + 1, prints.end(), std::max(*it + 1, axis.timeAt(x + 2.0)));
     }
 
     if (w.exited && w.exitTime >= viewBegin && w.exitTime <= viewEnd)
@@ -213,14 +287,22 @@ void addHeaderRow(DrawList &out, const trace::TraceStore &store, const TimelineL
     std::uint64_t end = 0;
     bool alive = false;
     const std::uint64_t openEnd = options.openEnd != 0 ? options.openEnd : store.endTime();
-    const int group = layout.row(row).group;
-    for (int r = row + 1; r < layout.rowCount() && layout.row(r).group == group; ++r) {
-        if (layout.row(r).worker < 0 || std::size_t(layout.row(r).worker) >= store.workers().size())
-            continue;
-        const auto &w = store.workers()[std::size_t(layout.row(r).worker)];
+    const auto take = [&](const trace::WorkerTrack &w) {
         begin = std::min(begin, w.startTime);
         end = std::max(end, w.exited ? w.exitTime : std::max(w.startTime, openEnd));
         alive = alive || (!w.exited && options.openEnd == 0);
+    };
+    const TimelineRow &header = layout.row(row);
+    if (header.collapsed) {
+        // Its threads have no rows: the bar spans them all the same.
+        for (const auto &w : store.workers())
+            if (w.pid == header.pid)
+                take(w);
+    }
+    for (int r = row + 1; r < layout.rowCount() && layout.row(r).group == header.group; ++r) {
+        if (layout.row(r).worker < 0 || std::size_t(layout.row(r).worker) >= store.workers().size())
+            continue;
+        take(store.workers()[std::size_t(layout.row(r).worker)]);
     }
     if (begin <= end && begin <= axis.end() && end >= axis.begin())
         out.lifetimes.push_back({lifetimeRect(out, axis, options, row, begin, end), row, -1, alive});
@@ -245,7 +327,8 @@ bool clipToBand(QPointF &a, QPointF &b, double lo, double hi, bool &headVisible)
     return true;
 }
 
-void addFlows(DrawList &out, const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis)
+void addFlows(DrawList &out, const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis,
+              std::uint32_t hiddenKinds)
 {
     std::unordered_set<std::uint64_t> seen;
     const auto &flows = store.flows();
@@ -253,6 +336,8 @@ void addFlows(DrawList &out, const trace::TraceStore &store, const TimelineLayou
         const trace::Flow &f = flows[std::size_t(i)];
         // A worker re-taking its own lock is no hand-over; its spans show it.
         if (f.fromWorker < 0 || f.toWorker < 0 || f.fromWorker == f.toWorker || f.outTime == 0 || f.inTime == 0)
+            continue;
+        if (hiddenKinds & (1u << unsigned(f.kind)))
             continue;
         const int fromRow = layout.rowOfWorker(f.fromWorker);
         const int toRow = layout.rowOfWorker(f.toWorker);
@@ -273,7 +358,7 @@ void addFlows(DrawList &out, const trace::TraceStore &store, const TimelineLayou
         bool headVisible = true;
         if (!clipToBand(from, to, axis.left() - 2.0, axis.right() + 2.0, headVisible))
             continue;
-        out.flows.push_back(DrawFlow{from, to, i, f.objectId, headVisible});
+        out.flows.push_back(DrawFlow{from, to, i, f.objectId, f.kind, headVisible});
     }
     // Heavy contention still leaves a thicket; past one arrow per 10 px keep
     // one per 10 px column, which says "hand-overs happen here" legibly.
@@ -312,7 +397,7 @@ DrawList buildDrawList(const trace::TraceStore &store, const TimelineLayout &lay
             addHeaderRow(out, store, layout, axis, options, r);
     }
     if (options.flows)
-        addFlows(out, store, layout, axis);
+        addFlows(out, store, layout, axis, options.hiddenFlowKinds);
     return out;
 }
 

@@ -48,6 +48,7 @@ struct DrawFlow {
     QPointF to;
     int flow = -1; // index into store.flows()
     std::uint32_t objectId = 0;
+    trace::FlowKind kind = trace::FlowKind::Other;
     bool headVisible = true; // false when the target lies outside the view
 };
 
@@ -79,6 +80,8 @@ struct DrawList {
     double rowHeight = 0.0;
     QRectF plot;                    // x: axis left..right; y: the visible rows
     std::size_t spansVisited = 0;   // work done, so tests can prove the culling
+    std::size_t bucketsVisited = 0; // level-of-detail buckets read instead of spans
+    int lodRows = 0;                // rows drawn from buckets
 
     double rowTop(int row) const { return yOrigin + row * rowHeight; }
 };
@@ -91,6 +94,13 @@ struct DrawListOptions {
     double spanPad = 3.0;       // gap above and below spans inside a row
     double lifetimeHeight = 6.0;
     bool flows = true;
+    std::uint32_t hiddenFlowKinds = 0; // bit (1 << FlowKind) per kind not drawn
+    // Rows with more spans in view than lodSpans (0: twice the plot width
+    // over foldPx) are drawn from the store's level-of-detail buckets:
+    // their cost then follows the row's pixels, not its spans. Off: every
+    // span in view is read (the reference the tests compare against).
+    bool lod = true;
+    std::size_t lodSpans = 0;
     // Where whatever is still open (a lane without an exit, an open span)
     // ends: 0 means store.endTime(), right for a live run; a finished run
     // passes its RunWindow end so no lane runs on past it.

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <vector>
 
 namespace cl::ui {
@@ -30,11 +31,15 @@ struct TimelineRow {
     int indent = 0;        // label indentation level
     QString name;          // "buyer-3", "thread 2"...
     QString id;            // "PID 1234" / "TID 1235"
+    bool collapsed = false; // a header whose thread rows are folded away
+    int children = 0;       // a header's thread rows, shown or not
 };
 
 struct TimelineLayoutOptions {
     int rowHeight = 22;
     int labelWidth = 180;
+    // Multi-threaded processes shown as their header row only.
+    std::set<std::int32_t> collapsed;
 };
 
 class TimelineLayout {

@@ -1,9 +1,11 @@
 #include "ui/timeline_painter.h"
+#include "ui/flow_kind.h"
 #include "ui/state_palette.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStaticText>
 
 #include <cmath>
 #include <cstring>
@@ -13,6 +15,30 @@ namespace cl::ui {
 namespace {
 constexpr double kIndentPx = 14.0;
 constexpr double kSwatch = 12.0;
+
+// Integer rectangles filled through the raster engine's fast path: a
+// frame holds tens of thousands of them, and an antialiased rounded rect
+// costs a path and its rasterisation each. The corners are cut by a pixel,
+// which reads as rounded at these sizes.
+QRect snap(const QRectF &r)
+{
+    return QRect(QPoint(int(std::floor(r.left())), int(std::round(r.top()))),
+                 QPoint(int(std::ceil(r.right())) - 1, int(std::round(r.bottom())) - 1));
+}
+
+void fillChamfered(QPainter &p, const QRect &r, const QColor &c, int cut)
+{
+    if (r.width() <= 2 * cut + 1 || r.height() <= 2 * cut + 1) {
+        p.fillRect(r, c);
+        return;
+    }
+    p.fillRect(r.adjusted(cut, 0, -cut, 0), c);
+    for (int i = 0; i < cut; ++i) {
+        const int inset = cut - i;
+        p.fillRect(QRect(r.left() + i, r.top() + inset, 1, r.height() - 2 * inset), c);
+        p.fillRect(QRect(r.right() - i, r.top() + inset, 1, r.height() - 2 * inset), c);
+    }
+}
 
 void drawArrowHead(QPainter &p, const QPointF &from, const QPointF &to, double size)
 {
@@ -145,8 +171,21 @@ void TimelinePainter::paintLabels(QPainter &p, const TimelineLayout &layout, con
         const int colourIndex = row.worker >= 0 ? row.worker
                                 : r + 1 < layout.rowCount() ? layout.row(r + 1).worker
                                                             : 0;
-        // The same colour as this worker's console lines.
-        p.fillRect(QRectF(indent, top + 4.0, 3.0, list.rowHeight - 8.0), workerColor(colourIndex));
+        if (m_style.disclosure && row.kind == TimelineRow::Kind::ProcessHeader) {
+            // In the colour bar's place: right when folded, down when open.
+            const double cx = indent + 1.5;
+            const double cy = top + list.rowHeight / 2.0;
+            const QPointF folded[3] = {QPointF(cx - 2.5, cy - 4.5), QPointF(cx + 3.0, cy), QPointF(cx - 2.5, cy + 4.5)};
+            const QPointF open[3] = {QPointF(cx - 4.5, cy - 2.5), QPointF(cx + 4.5, cy - 2.5), QPointF(cx, cy + 3.0)};
+            p.save();
+            p.setPen(Qt::NoPen);
+            p.setBrush(m_style.mutedText);
+            p.drawPolygon(row.collapsed ? folded : open, 3);
+            p.restore();
+        } else {
+            // The same colour as this worker's console lines.
+            p.fillRect(QRectF(indent, top + 4.0, 3.0, list.rowHeight - 8.0), workerColor(colourIndex));
+        }
 
         const double idWidth = smallFm.horizontalAdvance(row.id);
         const double idLeft = column.right() - 8.0 - idWidth;
@@ -172,31 +211,32 @@ void TimelinePainter::paintRows(QPainter &p, const DrawList &list, const trace::
         // Headers get a neutral bar: the process is alive, its threads say how.
         const QColor c = life.worker < 0 ? m_style.separator.darker(115)
                                          : stateColor(trace::SpanState::Running);
-        p.setBrush(c);
-        p.drawRoundedRect(life.rect, life.rect.height() / 2.0, life.rect.height() / 2.0);
+        fillChamfered(p, snap(life.rect), c, 2);
     }
     paintSpans(p, list, store);
 
     p.setPen(Qt::NoPen);
     p.setBrush(m_style.tick);
     for (const auto &t : list.ticks) {
-        const QPointF tri[3] = {QPointF(t.x - 3.0, t.top), QPointF(t.x + 3.0, t.top), QPointF(t.x, t.top + 5.0)};
-        p.drawPolygon(tri, 3);
+        // A small downward triangle, row by row of pixels.
+        const int x = int(std::round(t.x));
+        const int y = int(std::round(t.top));
+        for (int k = 0; k < 4; ++k)
+            p.fillRect(QRect(x - 3 + k, y + k, 7 - 2 * k, 1), m_style.tick);
     }
     paintExits(p, list);
-    paintFlows(p, list);
+    paintFlows(p, list, store);
     p.restore();
 }
 
 void TimelinePainter::paintSpans(QPainter &p, const DrawList &list, const trace::TraceStore *store) const
 {
     for (const DrawSpan &s : list.spans) {
-        QRectF r = s.rect;
+        const QRectF r = s.rect;
         if (r.width() < 6.0 || s.folded()) {
             // Pixel-snapped and without antialiasing: adjacent folded runs
             // then tile without faint seams between them.
-            const QRect snapped(QPoint(int(std::floor(r.left())), int(std::round(r.top()))),
-                                QPoint(int(std::ceil(r.right())) - 1, int(std::round(r.bottom())) - 1));
+            const QRect snapped = snap(r);
             p.fillRect(snapped, stateColor(s.state));
             if (s.folded() && s.minorShare > 0.04f) {
                 const int h = std::max(1, int(std::round(snapped.height() * double(s.minorShare))));
@@ -204,18 +244,29 @@ void TimelinePainter::paintSpans(QPainter &p, const DrawList &list, const trace:
             }
             continue;
         }
-        // A hairline gap between wide neighbours keeps back-to-back spans of
-        // one state countable.
-        r.adjust(0.5, 0.0, -0.5, 0.0);
-        p.setPen(Qt::NoPen);
-        p.setBrush(stateColor(s.state));
-        p.drawRoundedRect(r, 2.0, 2.0);
+        // A one-pixel gap between wide neighbours keeps back-to-back spans
+        // of one state countable.
+        QRect snapped = snap(r);
+        snapped.setRight(std::max(snapped.left(), snapped.right() - 1));
+        fillChamfered(p, snapped, stateColor(s.state), 1);
     }
     // Labels after all spans, so a later span does not paint over one.
     p.setFont(m_style.smallFont);
+    const QFontMetricsF fm(m_style.smallFont);
     for (const SpanLabel &label : spanLabels(list, store)) {
         p.setPen(stateStyle(list.spans[label.span].state).text);
-        p.drawText(label.rect, Qt::AlignVCenter | Qt::AlignLeft, label.text);
+        // Laid out once per text: a frame repeats the same few names
+        // ("ticket lock", "running") hundreds of times.
+        auto it = m_labelCache.find(label.text);
+        if (it == m_labelCache.end()) {
+            if (m_labelCache.size() > 512)
+                m_labelCache.clear();
+            QStaticText text(label.text);
+            text.setTextFormat(Qt::PlainText);
+            text.prepare(QTransform(), m_style.smallFont);
+            it = m_labelCache.insert(label.text, text);
+        }
+        p.drawStaticText(QPointF(label.rect.left(), label.rect.center().y() - it->size().height() / 2.0), *it);
     }
 }
 
@@ -274,7 +325,7 @@ void TimelinePainter::paintExits(QPainter &p, const DrawList &list) const
     }
 }
 
-void TimelinePainter::paintFlows(QPainter &p, const DrawList &list) const
+void TimelinePainter::paintFlows(QPainter &p, const DrawList &list, const trace::TraceStore *store) const
 {
     p.setPen(QPen(m_style.flow, 1.3, Qt::SolidLine, Qt::RoundCap));
     for (const auto &f : list.flows) {
@@ -284,6 +335,29 @@ void TimelinePainter::paintFlows(QPainter &p, const DrawList &list) const
         if (f.headVisible)
             drawArrowHead(p, f.from, f.to, 7.0);
         p.drawEllipse(f.from, 1.8, 1.8);
+    }
+    // Labels only while arrows are few enough to read them, and only on an
+    // arrow long enough to carry its text beside it.
+    constexpr std::size_t kMaxLabels = 80;
+    if (!m_style.flowLabels || !store || list.flows.empty() || list.flows.size() > kMaxLabels)
+        return;
+    p.setFont(m_style.smallFont);
+    const QFontMetricsF fm(m_style.smallFont);
+    for (const auto &f : list.flows) {
+        if (f.flow < 0 || std::size_t(f.flow) >= store->flows().size())
+            continue;
+        const QString text = flowLabel(*store, store->flows()[std::size_t(f.flow)]);
+        const double w = fm.horizontalAdvance(text);
+        const double length = std::hypot(f.to.x() - f.from.x(), f.to.y() - f.from.y());
+        if (text.isEmpty() || length < std::max(24.0, fm.height() * 1.5))
+            continue;
+        // Beside the middle of the arrow, on a backing so spans under it do
+        // not swallow the text.
+        const QPointF mid = (f.from + f.to) / 2.0;
+        const QRectF box(mid.x() + 4.0, mid.y() - fm.height() / 2.0, w + 4.0, fm.height());
+        p.fillRect(box, QColor(255, 255, 255, 210));
+        p.setPen(m_style.text);
+        p.drawText(box.adjusted(2.0, 0.0, 0.0, 0.0), Qt::AlignVCenter | Qt::AlignLeft, text);
     }
 }
 

@@ -8,6 +8,8 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
+#include <QHash>
+#include <QStaticText>
 #include <QRectF>
 #include <QStringList>
 
@@ -32,6 +34,8 @@ struct TimelineStyle {
     QFont smallFont;  // ids, axis labels, text inside spans, exit labels
     QFont legendFont;
     bool antialias = true;
+    bool disclosure = false; // header rows get a fold triangle (interactive views)
+    bool flowLabels = true;  // arrows carry their object's name where there is room
 };
 
 // Fonts derived from base (the widget's font, or a fixed pixel size for
@@ -105,10 +109,11 @@ public:
 
 private:
     void paintSpans(QPainter &p, const DrawList &list, const trace::TraceStore *store) const;
-    void paintFlows(QPainter &p, const DrawList &list) const;
+    void paintFlows(QPainter &p, const DrawList &list, const trace::TraceStore *store) const;
     void paintExits(QPainter &p, const DrawList &list) const;
 
     TimelineStyle m_style;
+    mutable QHash<QString, QStaticText> m_labelCache; // span labels, laid out once
 };
 
 } // namespace cl::ui

@@ -21,10 +21,20 @@ constexpr int kRightPad = 10;
 constexpr double kZoomStep = 1.5;
 } // namespace
 
+namespace {
+TimelineStyle interactiveStyle(const QFont &font)
+{
+    TimelineStyle style = defaultTimelineStyle(font);
+    style.disclosure = true;
+    return style;
+}
+} // namespace
+
 TimelineView::TimelineView(QWidget *parent)
     : QWidget(parent),
-      m_painter(defaultTimelineStyle(font()))
+      m_painter(interactiveStyle(font()))
 {
+    setMouseTracking(true); // W/S zoom around the pointer
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     m_vscroll = new QScrollBar(Qt::Vertical, this);
@@ -35,6 +45,11 @@ TimelineView::TimelineView(QWidget *parent)
 
 void TimelineView::setStore(const trace::TraceStore *store)
 {
+    // A selection names spans of the old trace (or of the run before, when
+    // the same store starts over).
+    clearSelection();
+    clearRange();
+    m_playhead = 0;
     m_store = store;
     m_index.clear();
     m_seenRevision = ~std::uint64_t(0);
@@ -245,6 +260,7 @@ void TimelineView::ensureDrawList()
     options.firstRow = first;
     options.lastRow = last;
     options.yOrigin = rows.top() - m_vscroll->value();
+    options.hiddenFlowKinds = m_hiddenFlowKinds;
     if (m_store) {
         // A finished run: lanes without an exit end with the run.
         const auto window = scenarios::runWindow(*m_store);
@@ -280,6 +296,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     frame.origin = m_store ? m_store->beginTime() : 0;
     frame.store = m_store;
     m_painter.paintFrame(p, m_layout, m_list, m_axis, frame);
+    paintOverlays(p);
 
     // The label column's share of the axis band says how much time the view
     // spans, or, more urgently, that events were lost.
@@ -305,99 +322,10 @@ void TimelineView::resizeEvent(QResizeEvent *)
 void TimelineView::changeEvent(QEvent *e)
 {
     if (e->type() == QEvent::FontChange) {
-        m_painter = TimelinePainter(defaultTimelineStyle(font()));
+        m_painter = TimelinePainter(interactiveStyle(font()));
         relayout();
     }
     QWidget::changeEvent(e);
-}
-
-void TimelineView::wheelEvent(QWheelEvent *e)
-{
-    const QPoint delta = e->angleDelta();
-    if (e->modifiers() & Qt::ShiftModifier) {
-        m_vscroll->setValue(m_vscroll->value() - delta.y() * 3 * m_layout.rowHeight() / 120);
-    } else if (std::abs(delta.x()) > std::abs(delta.y())) {
-        TimeAxis axis = m_axis;
-        axis.pan(delta.x() / 2.0);
-        setFollowLive(false);
-        applyAxis(axis);
-    } else if (delta.y() != 0) {
-        m_fitMode = false;
-        TimeAxis axis = m_axis;
-        axis.zoomAround(e->position().x(), std::pow(2.0, delta.y() / 240.0));
-        applyAxis(axis);
-    }
-    e->accept();
-}
-
-void TimelineView::mousePressEvent(QMouseEvent *e)
-{
-    if (e->button() != Qt::LeftButton)
-        return QWidget::mousePressEvent(e);
-    m_dragging = true;
-    m_dragStart = e->position().toPoint();
-    m_dragAxis = m_axis;
-    m_dragScrollStart = m_vscroll->value();
-    setCursor(Qt::ClosedHandCursor);
-}
-
-void TimelineView::mouseMoveEvent(QMouseEvent *e)
-{
-    if (!m_dragging)
-        return QWidget::mouseMoveEvent(e);
-    const QPoint d = e->position().toPoint() - m_dragStart;
-    if (d.x() != 0) {
-        TimeAxis axis = m_dragAxis;
-        axis.setLimits(m_axis.limitLo(), m_axis.limitHi());
-        axis.pan(d.x());
-        if (std::abs(d.x()) > 2)
-            setFollowLive(false);
-        applyAxis(axis);
-    }
-    m_vscroll->setValue(m_dragScrollStart - d.y());
-}
-
-void TimelineView::mouseReleaseEvent(QMouseEvent *e)
-{
-    if (e->button() == Qt::LeftButton && m_dragging) {
-        m_dragging = false;
-        unsetCursor();
-    }
-    QWidget::mouseReleaseEvent(e);
-}
-
-void TimelineView::mouseDoubleClickEvent(QMouseEvent *)
-{
-    fit();
-}
-
-void TimelineView::keyPressEvent(QKeyEvent *e)
-{
-    const double step = plotRect().width() / 8.0;
-    TimeAxis axis = m_axis;
-    switch (e->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        return zoomIn();
-    case Qt::Key_Minus:
-        return zoomOut();
-    case Qt::Key_Home:
-    case Qt::Key_0:
-        return fit();
-    case Qt::Key_End:
-        return setFollowLive(true);
-    case Qt::Key_Left:
-    case Qt::Key_Right:
-        axis.pan(e->key() == Qt::Key_Left ? step : -step);
-        setFollowLive(false);
-        return applyAxis(axis);
-    case Qt::Key_Up:
-    case Qt::Key_Down:
-        return m_vscroll->triggerAction(e->key() == Qt::Key_Up ? QScrollBar::SliderSingleStepSub
-                                                               : QScrollBar::SliderSingleStepAdd);
-    default:
-        QWidget::keyPressEvent(e);
-    }
 }
 
 bool TimelineView::event(QEvent *e)

@@ -8,8 +8,12 @@
 #include "ui/timeline_draw_list.h"
 #include "ui/timeline_layout.h"
 #include "ui/timeline_painter.h"
+#include "ui/timeline_selection.h"
 
 #include <QWidget>
+
+#include <optional>
+#include <set>
 
 class QScrollBar;
 
@@ -49,6 +53,37 @@ public:
     // message formatting (translated lines). Default: the raw string.
     void setPrintFormatter(PrintFormatter f) { m_printFormatter = std::move(f); }
 
+    // What the user picked: a span (click), a range (shift-drag).
+    const SpanRef &selectedSpan() const { return m_selected; }
+    void selectSpan(const SpanRef &span);
+    void clearSelection();
+    bool hasRange() const { return m_rangeEnd > m_rangeBegin; }
+    quint64 rangeBegin() const { return m_rangeBegin; }
+    quint64 rangeEnd() const { return m_rangeEnd; }
+    void setRange(quint64 beginNs, quint64 endNs);
+    void clearRange();
+    // The span drawn under a point, if any (the topmost).
+    SpanRef spanAt(const QPoint &pos);
+
+    // A multi-threaded process's threads fold into its header row.
+    void setProcessCollapsed(qint32 pid, bool collapsed);
+    bool isProcessCollapsed(qint32 pid) const { return m_layoutOptions.collapsed.count(pid) > 0; }
+
+    // Hand-over arrows of one kind (flow_kind.h) shown or hidden.
+    void setFlowKindVisible(int kind, bool visible);
+    bool flowKindVisible(int kind) const;
+
+    // Replay: a vertical line at a moment of the run; dragging it emits
+    // playheadMoved. No playhead: 0.
+    void setPlayhead(quint64 timeNs);
+    quint64 playhead() const { return m_playhead; }
+
+    // The layout on screen, for tests and for views that align with it.
+    const TimelineLayout &layout() const { return m_layout; }
+    // Time under an x in widget coordinates.
+    quint64 timeAtX(double x) const { return m_axis.timeAt(x); }
+    double xOfTime(quint64 t) const { return m_axis.xOf(t); }
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -62,10 +97,21 @@ public Q_SLOTS:
     void setFollowLive(bool on);
     void zoomIn();
     void zoomOut();
+    // Perfetto's keys: W/S zoom around the mouse (or the centre), A/D pan by
+    // a fifth of the view.
+    void zoomAt(double x, double factor);
+    void panBy(double fraction);
 
 Q_SIGNALS:
     void visibleRangeChanged(quint64 beginNs, quint64 endNs);
     void followLiveChanged(bool on);
+    void spanSelected(const cl::ui::SpanRef &span);
+    void selectionCleared();
+    // A shift-drag ended (or setRange); end > begin.
+    void rangeSelected(quint64 beginNs, quint64 endNs);
+    void rangeCleared();
+    void playheadMoved(quint64 timeNs);
+    void processCollapsedChanged(qint32 pid, bool collapsed);
 
 protected:
     bool event(QEvent *e) override;
@@ -77,6 +123,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *e) override;
     void mouseDoubleClickEvent(QMouseEvent *e) override;
     void keyPressEvent(QKeyEvent *e) override;
+    void leaveEvent(QEvent *e) override;
     void changeEvent(QEvent *e) override;
 
 private:
@@ -90,6 +137,9 @@ private:
     int legendHeight() const;
     QRect rowsRect() const;
     QString toolTipAt(const QPoint &pos);
+    void paintOverlays(QPainter &p);
+    // The header row whose disclosure triangle is at pos, or -1.
+    int disclosureRowAt(const QPoint &pos) const;
 
     const trace::TraceStore *m_store = nullptr;
     std::uint64_t m_seenRevision = ~std::uint64_t(0);
@@ -108,10 +158,20 @@ private:
     bool m_followLive = true;
     bool m_fitMode = true; // the user has not zoomed since the last fit
     bool m_legendVisible = true;
-    bool m_dragging = false;
+    enum class Drag { None, Pan, Range, Playhead };
+    Drag m_drag = Drag::None;
+    bool m_dragMoved = false;
     QPoint m_dragStart;
     int m_dragScrollStart = 0;
     TimeAxis m_dragAxis;
+    std::optional<QPoint> m_mouse; // last position over the widget, for W/S
+
+    SpanRef m_selected;
+    quint64 m_rangeBegin = 0;
+    quint64 m_rangeEnd = 0;
+    quint64 m_rangeAnchor = 0;
+    quint64 m_playhead = 0;
+    std::uint32_t m_hiddenFlowKinds = 0; // bit per flow kind
 };
 
 } // namespace cl::ui

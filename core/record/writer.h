@@ -64,13 +64,13 @@ public:
     {
         record(trace::EventKind::Counter, 0, counterId, value);
     }
-    void flowOut(std::uint32_t flowId, std::uint32_t objectId)
+    void flowOut(std::uint32_t flowId, std::uint32_t objectId, trace::FlowKind kind = trace::FlowKind::Other)
     {
-        record(trace::EventKind::FlowOut, 0, flowId, objectId);
+        record(trace::EventKind::FlowOut, std::uint8_t(kind), flowId, objectId);
     }
-    void flowIn(std::uint32_t flowId, std::uint32_t objectId)
+    void flowIn(std::uint32_t flowId, std::uint32_t objectId, trace::FlowKind kind = trace::FlowKind::Other)
     {
-        record(trace::EventKind::FlowIn, 0, flowId, objectId);
+        record(trace::EventKind::FlowIn, std::uint8_t(kind), flowId, objectId);
     }
     // Defines a string once and returns its id.
     std::uint32_t defineString(std::string_view text);

@@ -199,7 +199,7 @@ QueueStatus BoundedQueue::put(record::Writer &w, QueueItem item, bool block, std
     s.items()[s.tail % s.capacity] = item;
     ++s.tail; // one store: from here on the item is in the queue
     s.maxDepth = std::max(s.maxDepth, s.tail - s.head);
-    w.recordAt(t, EventKind::FlowOut, 0, item.flowId, id);
+    w.recordAt(t, EventKind::FlowOut, std::uint8_t(trace::FlowKind::Queue), item.flowId, id);
     recordDepth(w, t);
     s.itemAdded.fetch_add(1, std::memory_order_release);
     const bool wake = s.waitingGetters.load(std::memory_order_relaxed) > 0;
@@ -248,7 +248,7 @@ QueueStatus BoundedQueue::get(record::Writer &w, QueueItem &out, bool block, std
     out = s.items()[s.head % s.capacity];
     ++s.head; // one store: from here on the item is ours
     if (out.flowId != 0)
-        w.recordAt(t, EventKind::FlowIn, 0, out.flowId, id);
+        w.recordAt(t, EventKind::FlowIn, std::uint8_t(trace::FlowKind::Queue), out.flowId, id);
     recordDepth(w, t);
     s.roomMade.fetch_add(1, std::memory_order_release);
     const bool wake = s.waitingPutters.load(std::memory_order_relaxed) > 0;

@@ -159,10 +159,11 @@ void Pool::deliver(std::uint32_t task, record::Writer &w)
     // drawn all the same, on the worker's own track.
     if (s.flow == 0 && callback) {
         s.flow = m_host.arena().newFlowId();
-        w.flowOut(s.flow, m_board.taskObject(task));
+        w.flowOut(s.flow, m_board.taskObject(task), trace::FlowKind::Callback);
     }
     if (s.flow != 0)
-        w.recordAt(w.nowAfterSync(), EventKind::FlowIn, 0, s.flow, m_board.taskObject(task));
+        w.recordAt(w.nowAfterSync(), EventKind::FlowIn, std::uint8_t(trace::FlowKind::Callback), s.flow,
+                   m_board.taskObject(task));
     if (callback) {
         const std::uint32_t object = m_board.callbackObject(task);
         w.nameObject(object, "callback " + std::to_string(task));

@@ -161,7 +161,7 @@ void PoolBoard::publish(record::Writer &w, std::uint32_t index)
 {
     PoolSlot &s = m_slots[index];
     s.flow = m_arena->newFlowId();
-    w.flowOut(s.flow, taskObject(index));
+    w.flowOut(s.flow, taskObject(index), trace::FlowKind::Callback);
     s.state.store(std::uint32_t(PoolSlotState::Done), std::memory_order_release);
     const std::uint32_t position = m_state->completionReserve.fetch_add(1, std::memory_order_acq_rel);
     m_completions[position].store(index + 1, std::memory_order_release);

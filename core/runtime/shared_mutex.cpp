@@ -81,7 +81,7 @@ bool SharedMutex::lock(record::Writer &w)
         w.recordAt(t, EventKind::SpanEnd, std::uint8_t(SpanState::LockWait), id, 0);
     // Whoever gets the lock next completes the hand-over, waiter or not.
     if (const std::uint32_t flow = m_state->handOverFlow.exchange(0, std::memory_order_acq_rel))
-        w.recordAt(t, EventKind::FlowIn, 0, flow, id);
+        w.recordAt(t, EventKind::FlowIn, std::uint8_t(trace::FlowKind::Lock), flow, id);
     w.recordAt(t, EventKind::SpanBegin, std::uint8_t(SpanState::LockHold), id, 0);
     return true;
 }
@@ -93,7 +93,7 @@ void SharedMutex::unlock(record::Writer &w)
     if (m_state->waiters.load(std::memory_order_relaxed) > 0) {
         const std::uint32_t flow = m_arena->newFlowId();
         m_state->handOverFlow.store(flow, std::memory_order_release);
-        w.flowOut(flow, id);
+        w.flowOut(flow, id, trace::FlowKind::Lock);
     }
     pthread_mutex_unlock(&m_state->mutex);
 }

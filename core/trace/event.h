@@ -15,8 +15,8 @@ enum class EventKind : std::uint8_t {
     SpanEnd,         // arg: SpanState
     Counter,         // objectId: counter id; value: new value
     Print,           // objectId: string id of the printed line
-    FlowOut,         // objectId: flow id (unique per hand-over); value: object id
-    FlowIn,          // objectId: flow id; value: object id
+    FlowOut,         // objectId: flow id (unique per hand-over); value: object id; arg: FlowKind
+    FlowIn,          // objectId: flow id; value: object id; arg: FlowKind
     StringDef,       // objectId: string id; value: length; followed by TextChunk events
     TextChunk,       // payload overlays the record, see packText()
     ObjectName,      // objectId: object id (lock, counter); value: string id
@@ -36,6 +36,17 @@ enum class SpanState : std::uint8_t {
     GilWait,
     Zombie,
     Suspended, // a coroutine that is not running: ready, switched away, or awaiting another one
+    Count
+};
+
+// What a flow hands from one worker to another, so views can label arrows
+// and hide a kind. Older recordings carry 0: Other.
+enum class FlowKind : std::uint8_t {
+    Other = 0,
+    Lock,     // a lock handed over by its holder to the next
+    Queue,    // an item put into a queue and got out of it
+    Pipe,     // a message sent through a pipe and received
+    Callback, // a result travelling to its done callback
     Count
 };
 

@@ -94,8 +94,12 @@ bool TraceStore::takeItem()
 
 void TraceStore::closeSpan(WorkerTrack &w, const OpenSpan &open, std::uint64_t end)
 {
-    if (takeItem())
-        insertSorted(w.spans, Span{open.begin, end, open.state, open.objectId}, [](const Span &x) { return x.begin; });
+    if (!takeItem())
+        return;
+    const Span span{open.begin, end, open.state, open.objectId};
+    insertSorted(w.spans, span, [](const Span &x) { return x.begin; });
+    if (const auto i = std::size_t(&w - m_workers.data()); i < m_spanLods.size())
+        m_spanLods[i].add(span);
 }
 
 int TraceStore::ensureWorker(std::int32_t pid, std::int32_t tid, std::uint64_t time)
@@ -187,15 +191,17 @@ void TraceStore::apply(const Event &e)
         break;
     }
     case EventKind::Counter:
-        if (takeItem())
-            insertSorted(ensureCounter(CounterTrack::Kind::Value, e.objectId).samples,
-                         CounterSample{e.timeNs, e.value}, [](const CounterSample &s) { return s.time; });
-        break;
     case EventKind::CpuSample:
-        if (takeItem())
-            insertSorted(ensureCounter(e.arg == 0 ? CounterTrack::Kind::CpuCore : CounterTrack::Kind::CpuProcess,
-                                       e.objectId).samples,
-                         CounterSample{e.timeNs, e.value}, [](const CounterSample &s) { return s.time; });
+        if (takeItem()) {
+            const auto kind = e.kind == EventKind::Counter ? CounterTrack::Kind::Value
+                              : e.arg == 0                 ? CounterTrack::Kind::CpuCore
+                                                           : CounterTrack::Kind::CpuProcess;
+            CounterTrack &c = ensureCounter(kind, e.objectId);
+            const CounterSample sample{e.timeNs, e.value};
+            insertSorted(c.samples, sample, [](const CounterSample &s) { return s.time; });
+            if (const auto i = std::size_t(&c - m_counters.data()); i < m_counterLods.size())
+                m_counterLods[i].add(sample);
+        }
         break;
     case EventKind::Print: {
         WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
@@ -232,6 +238,8 @@ void TraceStore::apply(const Event &e)
         }
         Flow &f = m_flows[index];
         f.objectId = std::uint32_t(e.value);
+        if (e.arg != 0 && e.arg < std::uint8_t(FlowKind::Count))
+            f.kind = FlowKind(e.arg);
         if (e.kind == EventKind::FlowOut) {
             f.outTime = e.timeNs;
             f.fromWorker = worker;
@@ -289,6 +297,21 @@ const CounterTrack *TraceStore::counter(CounterTrack::Kind kind, std::uint32_t k
         if (c.kind == kind && c.key == key)
             return &c;
     return nullptr;
+}
+
+const SpanLevel &TraceStore::spanLevel(int worker, unsigned shift) const
+{
+    const auto i = std::size_t(worker);
+    if (m_spanLods.size() <= i)
+        m_spanLods.resize(i + 1);
+    return m_spanLods[i].level(shift, m_workers[i].spans);
+}
+
+const CounterLevel &TraceStore::counterLevel(std::size_t counter, unsigned shift) const
+{
+    if (m_counterLods.size() <= counter)
+        m_counterLods.resize(counter + 1);
+    return m_counterLods[counter].level(shift, m_counters[counter].samples);
 }
 
 std::string_view TraceStore::string(std::uint32_t id) const

@@ -12,6 +12,7 @@
 // beginning in full instead of exhausting memory; ring drops (lost before
 // the store saw them) are counted apart in droppedEvents().
 #include "core/trace/event.h"
+#include "core/trace/span_lod.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -105,6 +106,7 @@ struct Flow {
     int fromWorker = -1;
     int toWorker = -1;
     std::uint32_t objectId = 0;
+    FlowKind kind = FlowKind::Other; // fits in the padding: still 32 bytes
 };
 static_assert(sizeof(Flow) <= 32);
 
@@ -152,6 +154,12 @@ public:
     // Bumped by every change: views cache derived data by it.
     std::uint64_t revision() const { return m_revision; }
 
+    // Level-of-detail summaries for views (span_lod.h): built on first use
+    // and kept up to date by every later ingest. Not thread-safe, like the
+    // rest of the store: the thread that ingests is the one that reads.
+    const SpanLevel &spanLevel(int worker, unsigned shift) const;
+    const CounterLevel &counterLevel(std::size_t counter, unsigned shift) const;
+
     // Free-form description of the run (scenario, parameters, verdict...).
     std::map<std::string, std::string> &metadata() { return m_metadata; }
     const std::map<std::string, std::string> &metadata() const { return m_metadata; }
@@ -191,6 +199,9 @@ private:
     std::uint64_t m_droppedByLimit = 0;
     std::uint64_t m_eventCount = 0;
     std::uint64_t m_revision = 0;
+    // Per worker and per counter track; empty until a view asks.
+    mutable std::vector<SpanLod> m_spanLods;
+    mutable std::vector<CounterLod> m_counterLods;
 };
 
 const char *spanStateKey(SpanState s); // stable id used in files: "running", "lock-wait"...
