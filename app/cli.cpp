@@ -135,6 +135,8 @@ QString usageText()
                    "       %1 describe ID\n"
                    "       %1 run ID [--set KEY=VALUE]... [--summary FILE] [--trace FILE] [--png FILE]\n"
                    "              [--start-method forkserver|fork]\n"
+                   "       %1 compare ID --vary KEY=V1,V2,... [--set KEY=VALUE]... [--summary FILE]\n"
+                   "              [--csv FILE] [--png FILE] [--start-method forkserver|fork]\n"
                    "\n"
                    "Concurrency Lab runs classic concurrency lessons on real processes and threads\n"
                    "and shows what happened.\n"
@@ -147,6 +149,8 @@ QString usageText()
                    "  describe ID  Show a scenario's parameters, defaults and allowed values.\n"
                    "  run ID       Run a scenario, print its verdict and metrics, and write the\n"
                    "               --summary JSON, the --trace JSON (Perfetto) or the --png timeline.\n"
+                   "  compare ID   Run a scenario once per value of one parameter and compare wall\n"
+                   "               time, CPU time, speedup and efficiency (--summary, --csv, --png).\n"
                    "Each command takes --help for its details.\n"
                    "\n"
                    "Options:\n"
@@ -161,7 +165,8 @@ QString usageText()
 
 bool isCliCommand(const QString &word)
 {
-    return word == QLatin1String("list") || word == QLatin1String("run") || word == QLatin1String("describe");
+    return word == QLatin1String("list") || word == QLatin1String("run") || word == QLatin1String("describe")
+           || word == QLatin1String("compare");
 }
 
 int runCli(const QStringList &arguments, runtime::ProcessLauncher *launcher)
@@ -175,6 +180,8 @@ int runCli(const QStringList &arguments, runtime::ProcessLauncher *launcher)
         return Cli::list(rest);
     if (command == QLatin1String("describe"))
         return Cli::describe(rest);
+    if (command == QLatin1String("compare"))
+        return detail::compareCommand(rest, launcher);
     return detail::runCommand(rest, launcher);
 }
 

@@ -21,5 +21,6 @@ int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const
                  const QString &usage, const QString &footer = {});
 
 int runCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher);
+int compareCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher);
 
 } // namespace cl::app::detail

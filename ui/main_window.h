@@ -10,10 +10,13 @@
 // the run finished; then the window closes. Used to check the layout
 // unattended (e.g. under QT_QPA_PLATFORM=offscreen) and for docs/screenshot.png.
 #include "core/runtime/launcher.h"
+#include "core/scenarios/compare.h"
 #include "core/scenarios/run_session.h"
 
 #include <QHash>
 #include <QMainWindow>
+
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -30,6 +33,8 @@ class QToolBar;
 namespace cl::ui {
 
 class ChartsPanel;
+class CompareHistory;
+class CompareView;
 class ConsoleModel;
 class ParameterForm;
 class ScenarioBrowser;
@@ -66,6 +71,15 @@ public:
     QAction *exportPngAction() const { return m_exportPngAction; }
     QAction *exportTraceAction() const { return m_exportTraceAction; }
     QAction *saveSummaryAction() const { return m_saveSummaryAction; }
+    QAction *compareAction() const { return m_compareAction; }
+    // The runs kept for "Compare with previous runs".
+    const CompareHistory &compareHistory() const { return *m_compareHistory; }
+    // A compare window for `set` (main_window_compare.cpp).
+    CompareView *showCompare(scenarios::CompareSet set);
+
+    // "Compare…": the dialog, then the compare window; null when cancelled
+    // (main_window_compare.cpp).
+    CompareView *openCompare(bool previousRuns = false);
 
 public Q_SLOTS:
     void run();
@@ -107,6 +121,10 @@ private:
     QString runBaseName() const;
     void showAbout();
     void setUpScreenshotAid();
+    void setUpCompare();
+    void retranslateCompare();
+    void keepRunForCompare();
+    void runCompareScreenshotAid();
 
     runtime::ProcessLauncher *m_launcher;
     scenarios::RunSession *m_session = nullptr;
@@ -157,6 +175,8 @@ private:
     QAction *m_saveSummaryAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_compareAction = nullptr;
+    std::shared_ptr<CompareHistory> m_compareHistory;
 };
 
 } // namespace cl::ui

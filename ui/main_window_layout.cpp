@@ -276,6 +276,7 @@ void MainWindow::retranslate()
     m_saveSummaryAction->setToolTip(tr("Save the verdict, metrics and worker ids as JSON (Ctrl+S)"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Concurrency Lab"));
+    retranslateCompare();
 
     m_infoTabs->setTabText(0, tr("Description"));
     m_infoTabs->setTabText(1, tr("Python equivalent"));
