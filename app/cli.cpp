@@ -137,6 +137,9 @@ QString usageText()
                    "              [--start-method forkserver|fork|spawn]\n"
                    "              [--csv FILE] [--start-method forkserver|fork]\n"
                    "       %1 render TRACE --png FILE [--svg FILE] [--pdf FILE] [--range START_MS:END_MS]\n"
+                   "              [--start-method forkserver|fork]\n"
+                   "       %1 compare ID --vary KEY=V1,V2,... [--set KEY=VALUE]... [--summary FILE]\n"
+                   "              [--csv FILE] [--png FILE] [--start-method forkserver|fork]\n"
                    "\n"
                    "Concurrency Lab runs classic concurrency lessons on real processes and threads\n"
                    "and shows what happened.\n"
@@ -151,6 +154,9 @@ QString usageText()
                    "               --summary JSON (or --csv), the --trace JSON (Perfetto) or the --png\n"
                    "               timeline.\n"
                    "  render TRACE Render a saved trace (this app's or another tool's) to PNG, SVG, PDF.\n"
+                   "               --summary JSON, the --trace JSON (Perfetto) or the --png timeline.\n"
+                   "  compare ID   Run a scenario once per value of one parameter and compare wall\n"
+                   "               time, CPU time, speedup and efficiency (--summary, --csv, --png).\n"
                    "Each command takes --help for its details.\n"
                    "\n"
                    "Options:\n"
@@ -167,6 +173,8 @@ bool isCliCommand(const QString &word)
 {
     return word == QLatin1String("list") || word == QLatin1String("run") || word == QLatin1String("describe") ||
            word == QLatin1String("render");
+    return word == QLatin1String("list") || word == QLatin1String("run") || word == QLatin1String("describe")
+           || word == QLatin1String("compare");
 }
 
 int runCli(const QStringList &arguments, runtime::ProcessLauncher *launcher)
@@ -182,6 +190,8 @@ int runCli(const QStringList &arguments, runtime::ProcessLauncher *launcher)
         return Cli::describe(rest);
     if (command == QLatin1String("render"))
         return detail::renderCommand(rest);
+    if (command == QLatin1String("compare"))
+        return detail::compareCommand(rest, launcher);
     return detail::runCommand(rest, launcher);
 }
 

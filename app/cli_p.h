@@ -22,5 +22,6 @@ int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const
 
 int runCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher);
 int renderCommand(const QStringList &arguments); // cli_render.cpp
+int compareCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher);
 
 } // namespace cl::app::detail

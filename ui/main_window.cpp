@@ -47,6 +47,7 @@ MainWindow::MainWindow(runtime::ProcessLauncher *launcher, QWidget *parent)
     createActions();
     createFileActions();
     createMenusAndToolBar();
+    setUpCompare();
 
     m_hsplit = new QSplitter(Qt::Horizontal, this);
     m_hsplit->setObjectName(QStringLiteral("mainSplitter"));
@@ -257,6 +258,7 @@ void MainWindow::onRunFinished()
     m_progressTimer->stop();
     m_stopping = false;
     const scenarios::RunResult &r = m_session->result();
+    keepRunForCompare();
     if (m_viewsShowRun) {
         m_timeline->refresh();
         m_timeline->fit();
@@ -298,6 +300,7 @@ void MainWindow::updateActions()
     // Exports save what is on screen: nothing while the views are empty.
     const bool hasData = m_viewsShowRun && m_session->store().eventCount() > 0;
     m_runAction->setEnabled(!running && m_scenario != nullptr);
+    m_compareAction->setEnabled(!running && m_scenario != nullptr);
     m_stopAction->setEnabled(running && !m_stopping);
     m_exportPngAction->setEnabled(hasData);
     m_exportTraceAction->setEnabled(hasData);

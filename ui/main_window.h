@@ -10,10 +10,13 @@
 // the run finished; then the window closes. Used to check the layout
 // unattended (e.g. under QT_QPA_PLATFORM=offscreen) and for docs/screenshot.png.
 #include "core/runtime/launcher.h"
+#include "core/scenarios/compare.h"
 #include "core/scenarios/run_session.h"
 
 #include <QHash>
 #include <QMainWindow>
+
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -33,6 +36,8 @@ class QToolBar;
 namespace cl::ui {
 
 class ChartsPanel;
+class CompareHistory;
+class CompareView;
 class ConsoleModel;
 class ParameterForm;
 class ScenarioBrowser;
@@ -84,6 +89,15 @@ public:
     QString openFilePath() const { return m_fileShown ? m_openFile : QString(); }
     QMenu *viewMenu() const { return m_viewMenu; }
     TimelineTools *timelineTools() const { return m_timelineTools; }
+    QAction *compareAction() const { return m_compareAction; }
+    // The runs kept for "Compare with previous runs".
+    const CompareHistory &compareHistory() const { return *m_compareHistory; }
+    // A compare window for `set` (main_window_compare.cpp).
+    CompareView *showCompare(scenarios::CompareSet set);
+
+    // "Compare…": the dialog, then the compare window; null when cancelled
+    // (main_window_compare.cpp).
+    CompareView *openCompare(bool previousRuns = false);
 
 public Q_SLOTS:
     void run();
@@ -133,6 +147,10 @@ private:
     QString runBaseName() const;
     void showAbout();
     void setUpScreenshotAid();
+    void setUpCompare();
+    void retranslateCompare();
+    void keepRunForCompare();
+    void runCompareScreenshotAid();
 
     // main_window_files.cpp
     void createFileActions();
@@ -214,6 +232,8 @@ private:
     bool m_fileShown = false; // the views show it (until a run or another scenario)
     QAction *m_aboutAction = nullptr;
     TimelineTools *m_timelineTools = nullptr; // selection dock, arrows menu, replay
+    QAction *m_compareAction = nullptr;
+    std::shared_ptr<CompareHistory> m_compareHistory;
 };
 
 } // namespace cl::ui

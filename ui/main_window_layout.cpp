@@ -295,6 +295,7 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Concurrency Lab"));
     retranslateFiles();
+    retranslateCompare();
 
     m_infoTabs->setTabText(0, tr("Description"));
     m_infoTabs->setTabText(1, tr("Python equivalent"));

@@ -68,6 +68,10 @@ void RunContext::begin(const std::string &mainName)
         return;
     m_writer = record::Writer(&m_arena, std::uint32_t(ring));
     m_writer.workerStart(mainName, getppid(), 0);
+    // The run's own process does the work in serial modes: its CPU time
+    // belongs to the run's (compare measures CPU time from these samples).
+    if (m_sampler)
+        m_sampler->watch(getpid());
 }
 
 int RunContext::acquireRing()
