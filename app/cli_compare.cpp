@@ -73,7 +73,7 @@ int compareCommand(const QStringList &arguments, runtime::ProcessLauncher *launc
     const QCommandLineOption csv(QStringLiteral("csv"), CliCompare::tr("Write the table as CSV to FILE."),
                                  QStringLiteral("FILE"));
     const QCommandLineOption startMethod(QStringLiteral("start-method"),
-                                         CliCompare::tr("How worker processes start: forkserver (default) or fork."),
+                                         CliCompare::tr("How worker processes start: forkserver (default), fork or spawn."),
                                          QStringLiteral("method"), QStringLiteral("forkserver"));
     parser.addOptions({vary, set, summary, png, csv, startMethod});
     const QString footer =
@@ -117,8 +117,10 @@ int compareCommand(const QStringList &arguments, runtime::ProcessLauncher *launc
     if (auto error = scenarios::CompareValidation::parseVary(*scenario, varies.first(), &spec))
         return printBadInput(*error);
     const QString method = parser.value(startMethod);
-    if (method != QLatin1String("forkserver") && method != QLatin1String("fork"))
-        return printBadInput(CliCompare::tr("--start-method must be one of: forkserver, fork; got \"%1\"").arg(method));
+    const std::optional<runtime::StartMethod> chosen = runtime::parseStartMethod(method.toStdString());
+    if (!chosen)
+        return printBadInput(
+            CliCompare::tr("--start-method must be one of: forkserver, fork, spawn; got \"%1\"").arg(method));
     if (const QString problem = scenarios::CompareValidation::processCapProblem(*scenario, values, spec);
         !problem.isEmpty())
         return printBadInput(problem);
@@ -130,7 +132,8 @@ int compareCommand(const QStringList &arguments, runtime::ProcessLauncher *launc
     if (const QString problem = checkOutputPaths(paths); !problem.isEmpty())
         return printBadInput(problem);
 
-    scenarios::CompareRunner runner(method == QLatin1String("fork") ? nullptr : launcher);
+    scenarios::CompareRunner runner(launcher);
+    runner.setStartMethod(*chosen);
     int stopSignal = 0;
     QEventLoop loop;
     QObject watcher; // owns the signal notifier: gone before the runner is

@@ -122,6 +122,8 @@ TimelineLayout TimelineLayout::build(const trace::TraceStore &store, const Timel
         header.children = int(group.workers.size());
         header.collapsed = options.collapsed.count(group.pid) > 0;
         layout.m_rows.push_back(std::move(header));
+        if (layout.m_rows.back().collapsed)
+            continue; // its workers keep no row (rowOfWorker: -1)
         // Coroutine lanes go right under their host thread, in the order they
         // started; a lane whose thread left no track goes last.
         std::vector<int> threads, lanes;
@@ -148,9 +150,6 @@ TimelineLayout TimelineLayout::build(const trace::TraceStore &store, const Timel
             }
         };
         for (int w : threads) {
-        if (layout.m_rows.back().collapsed)
-            continue; // its workers keep no row (rowOfWorker: -1)
-        for (int w : group.workers) {
             const auto &track = workers[std::size_t(w)];
             TimelineRow row;
             row.kind = TimelineRow::Kind::Thread;

@@ -50,6 +50,7 @@ bool CompareRunner::startNext()
     ParameterValues values = m_base;
     values.set(m_spec.key, m_spec.parsed[m_index]);
     m_session = std::make_unique<RunSession>(m_launcher);
+    m_session->setStartMethod(m_method);
     connect(m_session.get(), &RunSession::finished, this, &CompareRunner::onSessionFinished);
     QString error;
     if (!m_session->start(*m_scenario, values, &error)) {

@@ -6,6 +6,7 @@
 #include "core/scenarios/compare.h"
 
 #include <QObject>
+#include <optional>
 
 #include <memory>
 #include <vector>
@@ -20,6 +21,9 @@ class CompareRunner : public QObject {
     Q_OBJECT
 public:
     explicit CompareRunner(runtime::ProcessLauncher *launcher = nullptr, QObject *parent = nullptr);
+    // As RunSession::setStartMethod: every run of the comparison starts its
+    // processes this way (unset: the launcher given, or fork without one).
+    void setStartMethod(std::optional<runtime::StartMethod> method) { m_method = method; }
     ~CompareRunner() override;
 
     // `base` holds every parameter; spec.key takes each of spec.values in
@@ -52,6 +56,7 @@ private:
     void onSessionFinished();
 
     runtime::ProcessLauncher *m_launcher;
+    std::optional<runtime::StartMethod> m_method;
     const Scenario *m_scenario = nullptr;
     ParameterValues m_base;
     CompareSpec m_spec;

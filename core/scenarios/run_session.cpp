@@ -266,7 +266,6 @@ void RunSession::finish()
     // Exports draw reference lines from these (e.g. the expected total).
     for (const Metric &m : m_result.outcome.metrics)
         meta["metric:" + m.key.toStdString()] = m.isText() ? m.text.toStdString() : std::to_string(m.value);
-        meta["metric:" + m.key.toStdString()] = std::to_string(m.value);
     storeRunRecord(m_store, m_result); // a reopened trace shows this summary again
     m_store.touch();
     m_active.reset(); // unmaps the arena; every worker has been reaped by now
