@@ -26,6 +26,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
+#include <QSettings>
 #include <QTest>
 #include <QTreeView>
 
@@ -62,6 +63,8 @@ private:
 void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true); // keep QSettings out of the user's config
+    // The window keeps each lesson's parameters between sessions: start from the defaults.
+    QSettings(QStringLiteral("concurrency-lab"), QStringLiteral("concurrency-lab")).remove(QStringLiteral("parameters"));
     m_server = runtime::ForkServerClient::start();
     QVERIFY2(m_server, "the fork server must start");
     m_window = std::make_unique<ui::MainWindow>(m_server.get());

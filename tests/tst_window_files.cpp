@@ -56,9 +56,10 @@ private:
 
 void TestWindowFiles::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings(QStringLiteral("concurrency-lab"), QStringLiteral("concurrency-lab")).clear();
+    // Settings of its own: this test saves recent files and parameters, which
+    // must not reach the shared test-mode settings other tests start from.
     QVERIFY(m_dir.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("config"))));
     m_server = runtime::ForkServerClient::start();
     QVERIFY(m_server);
     // A real run, saved as the window's Export trace saves it.

@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QSettings>
 #include <QTest>
 
 #include <memory>
@@ -51,6 +52,8 @@ private:
 void TestWindowRuns::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true); // keep QSettings out of the user's config
+    // The window keeps each lesson's parameters between sessions: start from the defaults.
+    QSettings(QStringLiteral("concurrency-lab"), QStringLiteral("concurrency-lab")).remove(QStringLiteral("parameters"));
     m_server = runtime::ForkServerClient::start();
     QVERIFY2(m_server, "the fork server must start");
     m_window = std::make_unique<ui::MainWindow>(m_server.get());

@@ -288,7 +288,10 @@ Outcome SharedVsManager::run(RunContext &context, const ParameterValues &values)
     out.problem = lost > 0;
     const QString cost = nsPerUpdate < 10000
                              ? tr("One update took %1 ns on average.").arg(nsPerUpdate)
-                             : tr("One update took %1 µs on average.").arg(double(nsPerUpdate) / 1000.0, 0, 'f', 1);
+                         : nsPerUpdate < 10000000
+                             ? tr("One update took %1 µs on average.").arg(double(nsPerUpdate) / 1000.0, 0, 'f', 1)
+                             : tr("One update took %1 ms on average, waits included.")
+                                   .arg(double(nsPerUpdate) / 1e6, 0, 'f', 1);
     if (lost > 0)
         out.verdict = tr("Lost updates: %1. Expected %2, but the value ended at %3.").arg(lost).arg(expected).arg(final);
     else
