@@ -23,7 +23,7 @@ void MainWindow::setUpCompare()
     m_compareHistory = std::make_shared<CompareHistory>();
     m_compareAction = new QAction(QIcon(QStringLiteral(":/icons/compare.svg")), QString(), this);
     m_compareAction->setObjectName(QStringLiteral("actionCompare"));
-    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     connect(m_compareAction, &QAction::triggered, this, [this] { openCompare(); });
     m_runMenu->addSeparator();
     m_runMenu->addAction(m_compareAction);
@@ -79,7 +79,7 @@ void MainWindow::retranslateCompare()
     m_compareAction->setText(tr("&Compare…"));
     m_compareAction->setToolTip(tr("Run this lesson once per value of one parameter (serial, threads, processes; "
                                    "a pool of 1, 2, 4, 8) or pick earlier runs, and compare them side by side "
-                                   "(Ctrl+Shift+C)"));
+                                   "(Ctrl+Shift+M)"));
 }
 
 void MainWindow::keepRunForCompare()

@@ -78,11 +78,6 @@ int connectLoopback(std::uint16_t port)
     return fd;
 }
 
-void setNonBlocking(int fd)
-{
-    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
-}
-
 std::string netErrorText(int error)
 {
     switch (error) {

@@ -4,6 +4,7 @@
 // owning descriptor that closes on every way out (return, exception,
 // cancellation). Nothing here touches another host. No Qt.
 #include "core/runtime/event_loop.h"
+#include "core/runtime/unix_socket.h" // setNonBlocking
 
 #include <cstddef>
 #include <cstdint>
@@ -37,7 +38,6 @@ int listenLoopback(std::uint16_t port, int backlog);
 std::uint16_t localPort(int fd);
 // A connected socket to 127.0.0.1:port, blocking; -errno on failure.
 int connectLoopback(std::uint16_t port);
-void setNonBlocking(int fd);
 // "the port 8001 is in use", "the connection was refused"...: the errno
 // explained for these lessons.
 std::string netErrorText(int error);
