@@ -152,7 +152,6 @@ QString usageText()
                    "               --summary JSON (or --csv), the --trace JSON (Perfetto) or the --png\n"
                    "               timeline.\n"
                    "  render TRACE Render a saved trace (this app's or another tool's) to PNG, SVG, PDF.\n"
-                   "               --summary JSON, the --trace JSON (Perfetto) or the --png timeline.\n"
                    "  compare ID   Run a scenario once per value of one parameter and compare wall\n"
                    "               time, CPU time, speedup and efficiency (--summary, --csv, --png).\n"
                    "Each command takes --help for its details.\n"
@@ -169,10 +168,8 @@ QString usageText()
 
 bool isCliCommand(const QString &word)
 {
-    return word == QLatin1String("list") || word == QLatin1String("run") || word == QLatin1String("describe") ||
-           word == QLatin1String("render");
     return word == QLatin1String("list") || word == QLatin1String("run") || word == QLatin1String("describe")
-           || word == QLatin1String("compare");
+           || word == QLatin1String("render") || word == QLatin1String("compare");
 }
 
 int runCli(const QStringList &arguments, runtime::ProcessLauncher *launcher)

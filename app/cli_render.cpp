@@ -53,22 +53,21 @@ namespace detail {
 
 int renderCommand(const QStringList &arguments)
 {
-    using Tr = CliRender;
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("Render a saved trace (Chrome trace-event JSON, from this app or "
+    parser.setApplicationDescription(CliRender::tr("Render a saved trace (Chrome trace-event JSON, from this app or "
                                             "another tool) to pictures, without a display."));
-    parser.addPositionalArgument(QStringLiteral("TRACE"), Tr::tr("The trace file (.json) to render."));
-    const QCommandLineOption png(QStringLiteral("png"), Tr::tr("Write the timeline as a PNG image to FILE."),
+    parser.addPositionalArgument(QStringLiteral("TRACE"), CliRender::tr("The trace file (.json) to render."));
+    const QCommandLineOption png(QStringLiteral("png"), CliRender::tr("Write the timeline as a PNG image to FILE."),
                                  QStringLiteral("FILE"));
-    const QCommandLineOption svg(QStringLiteral("svg"), Tr::tr("Write it as SVG (text stays text) to FILE."),
+    const QCommandLineOption svg(QStringLiteral("svg"), CliRender::tr("Write it as SVG (text stays text) to FILE."),
                                  QStringLiteral("FILE"));
-    const QCommandLineOption pdf(QStringLiteral("pdf"), Tr::tr("Write it as a one-page PDF to FILE."),
+    const QCommandLineOption pdf(QStringLiteral("pdf"), CliRender::tr("Write it as a one-page PDF to FILE."),
                                  QStringLiteral("FILE"));
     const QCommandLineOption range(QStringLiteral("range"),
-                                   Tr::tr("Show only this part, in ms from the start of the trace."),
+                                   CliRender::tr("Show only this part, in ms from the start of the trace."),
                                    QStringLiteral("START_MS:END_MS"));
     parser.addOptions({png, svg, pdf, range});
-    const QString footer = Tr::tr("Exit status: 0 every picture was written; 1 a picture could not be written;\n"
+    const QString footer = CliRender::tr("Exit status: 0 every picture was written; 1 a picture could not be written;\n"
                                   "2 bad input (options, an output path, or a file that is not a loadable trace).");
     const int parsed = parseCommand(parser, arguments, QStringLiteral("render"),
                                     QStringLiteral("render TRACE --png FILE [--svg FILE] [--pdf FILE]"), footer);
@@ -77,7 +76,7 @@ int renderCommand(const QStringList &arguments)
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return printBadInput(Tr::tr("render takes exactly one trace file; see \"%1 render --help\"")
+        return printBadInput(CliRender::tr("render takes exactly one trace file; see \"%1 render --help\"")
                                  .arg(QCoreApplication::applicationName()));
     struct Output {
         const QCommandLineOption *option;
@@ -90,7 +89,7 @@ int renderCommand(const QStringList &arguments)
         if (parser.isSet(*k.option))
             paths.append(OutputPath{k.option->names().constFirst(), parser.value(*k.option)});
     if (paths.isEmpty())
-        return printBadInput(Tr::tr("render needs at least one output: --png FILE, --svg FILE or --pdf FILE"));
+        return printBadInput(CliRender::tr("render needs at least one output: --png FILE, --svg FILE or --pdf FILE"));
     Range wanted;
     if (parser.isSet(range))
         if (auto problem = parseRange(parser.value(range), wanted))
@@ -103,13 +102,13 @@ int renderCommand(const QStringList &arguments)
     const trace::TraceLoadReport report = trace::loadChromeTrace(positional.first(), store);
     if (!report.ok)
         return printBadInput(report.error);
-    out() << Tr::tr("%1: %2 events, %3 tracks").arg(positional.first()).arg(report.events).arg(store.workers().size())
+    out() << CliRender::tr("%1: %2 events, %3 tracks").arg(positional.first()).arg(report.events).arg(store.workers().size())
           << Qt::endl;
     if (const QString skipped = report.skippedText(); !skipped.isEmpty())
         out() << "  " << skipped << Qt::endl;
     if (store.droppedByLimit() > 0)
         out() << "  "
-              << Tr::tr("kept the first %1 items; %2 more were not kept (the limit is CL_TRACE_ITEM_LIMIT)")
+              << CliRender::tr("kept the first %1 items; %2 more were not kept (the limit is CL_TRACE_ITEM_LIMIT)")
                      .arg(store.storedItems())
                      .arg(store.droppedByLimit())
               << Qt::endl;
@@ -127,7 +126,7 @@ int renderCommand(const QStringList &arguments)
         const QString path = parser.value(*k.option);
         QString error;
         if (!ui::saveTraceFile(store, options, k.format, path, &error)) {
-            err() << Tr::tr("could not write the image to %1: %2").arg(path, error) << Qt::endl;
+            err() << CliRender::tr("could not write the image to %1: %2").arg(path, error) << Qt::endl;
             status = 1;
         }
     }

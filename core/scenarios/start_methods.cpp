@@ -21,10 +21,10 @@ constexpr std::int64_t kParentValue = 1;
 QString methodLabel(const QString &method)
 {
     if (method == QLatin1String("spawn"))
-        return StartMethods::tr("spawn");
+        return cl::scenarios::StartMethods::tr("spawn");
     if (method == QLatin1String("forkserver"))
-        return StartMethods::tr("the fork server");
-    return StartMethods::tr("fork");
+        return cl::scenarios::StartMethods::tr("the fork server");
+    return cl::scenarios::StartMethods::tr("fork");
 }
 } // namespace
 

@@ -67,20 +67,19 @@ TraceLoadReport readChromeTrace(std::string_view text, const QString &name, Trac
 
 TraceLoadReport loadChromeTrace(const QString &path, TraceStore &store, const TraceLoadControl &control)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("cl::trace::ChromeTraceReader", text); };
     TraceLoadReport report;
     const QFileInfo info(path);
     if (!info.exists()) {
-        report.error = tr("%1: no such file").arg(path);
+        report.error = detail::ChromeTraceReader::tr("%1: no such file").arg(path);
         return report;
     }
     if (info.isDir()) {
-        report.error = tr("%1: is a folder, not a trace file").arg(path);
+        report.error = detail::ChromeTraceReader::tr("%1: is a folder, not a trace file").arg(path);
         return report;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        report.error = tr("%1: cannot open it: %2").arg(path, file.errorString());
+        report.error = detail::ChromeTraceReader::tr("%1: cannot open it: %2").arg(path, file.errorString());
         return report;
     }
     const qint64 size = file.size();
@@ -96,7 +95,7 @@ TraceLoadReport loadChromeTrace(const QString &path, TraceStore &store, const Tr
     // Not mappable (a pipe, a special file): read it whole.
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
-        report.error = tr("%1: cannot read it: %2").arg(path, file.errorString());
+        report.error = detail::ChromeTraceReader::tr("%1: cannot read it: %2").arg(path, file.errorString());
         return report;
     }
     return readChromeTrace(std::string_view(bytes.constData(), std::size_t(bytes.size())), path, store, control);
