@@ -60,6 +60,9 @@ TimelineTools::TimelineTools(MainWindow *window) : QObject(window), m_window(win
     m_dock->setWidget(content);
     m_dock->setMinimumWidth(260);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    // Hidden until there is something to show, so the timeline keeps its
+    // width; a click or a shift-drag opens it (View menu toggles it too).
+    m_dock->hide();
     connect(timeline, &TimelineView::spanSelected, this, &TimelineTools::onSpanSelected);
     connect(timeline, &TimelineView::selectionCleared, this, &TimelineTools::showDetails);
     connect(timeline, &TimelineView::rangeSelected, this, &TimelineTools::onRangeSelected);
@@ -170,11 +173,13 @@ void TimelineTools::showDetails()
 
 void TimelineTools::onSpanSelected(const SpanRef &)
 {
+    m_dock->show();
     showDetails();
 }
 
 void TimelineTools::onRangeSelected(quint64 begin, quint64 end)
 {
+    m_dock->show();
     const trace::TraceStore *store = m_window->timeline()->store();
     const auto window = store ? scenarios::runWindow(*store) : scenarios::RunWindow();
     m_rangeModel->setRange(store, begin, end, window.finished ? window.end : 0);
