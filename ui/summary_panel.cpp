@@ -245,7 +245,7 @@ void SummaryPanel::showResult(const scenarios::RunResult &result, const trace::T
         m_metrics->setItem(i, 0, item(m.label));
         // A long text (the order of a thousand lines) must not push the
         // numbers out of their column: shortened here, whole in the tooltip.
-        constexpr int kTextChars = 40;
+        constexpr int kTextChars = 18;
         const QString shown = m.text.size() > kTextChars ? m.text.left(kTextChars - 1) + QChar(0x2026) : m.text;
         auto *value = m.isText() ? item(shown) : item(QLocale().toString(m.value), Qt::AlignRight | Qt::AlignVCenter);
         value->setToolTip(m.isText() ? m.key + QStringLiteral(": ") + m.text : m.key);
