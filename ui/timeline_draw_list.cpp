@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <numeric>
 #include <unordered_set>
 #include <utility>
@@ -68,24 +69,34 @@ public:
         float minorShare = 0.0f;
         if (b.count > 1) {
             span.objectId = 0;
-            auto time = b.time;
-            dominant(time, span.state, minor, minorShare);
+            dominant(b.time, span.state, minor, minorShare);
         }
         emit(x(b.minBegin), x(b.maxEnd), span, depth, false, b.count, minor, minorShare);
     }
 
 private:
     // The state covering most of the time, and the runner-up with its share.
-    static void dominant(std::array<std::uint64_t, kStates> &time, SpanState &major, SpanState &minor, float &share)
+    static void dominant(const std::array<std::uint64_t, kStates> &time, SpanState &major, SpanState &minor,
+                         float &share)
     {
-        const auto first = std::size_t(std::max_element(time.begin(), time.end()) - time.begin());
-        const std::uint64_t total = std::accumulate(time.begin(), time.end(), std::uint64_t(0));
+        // One pass for the two largest and the total: this runs once per
+        // bucket drawn, hundreds of thousands of times a frame on big traces.
+        std::size_t first = 0;
+        std::size_t second = kStates;
+        std::uint64_t total = time[0];
+        for (std::size_t k = 1; k < kStates; ++k) {
+            total += time[k];
+            if (time[k] > time[first]) {
+                second = first;
+                first = k;
+            } else if (second == kStates || time[k] > time[second]) {
+                second = k;
+            }
+        }
         major = SpanState(first);
-        time[first] = 0;
-        const auto second = std::size_t(std::max_element(time.begin(), time.end()) - time.begin());
         minor = major;
         share = 0.0f;
-        if (time[second] > 0 && total > 0) {
+        if (second < kStates && time[second] > 0 && total > 0) {
             minor = SpanState(second);
             share = float(double(time[second]) / double(total));
         }
@@ -137,11 +148,35 @@ private:
         const double height = std::max(2.0, m_out.rowHeight - 2.0 * inset);
         // A lone sub-pixel span still gets one pixel: a short critical
         // section must not vanish when zoomed out.
-        m_out.spans.push_back(DrawSpan{.rect = QRectF(x0, m_top + inset, std::max(1.0, x1 - x0), height),
-                                       .begin = span.begin, .end = span.end, .state = span.state,
-                                       .minorState = minor, .minorShare = minorShare, .count = count,
-                                       .objectId = span.objectId, .row = m_row, .worker = m_worker,
-                                       .depth = depth, .open = open && count == 1});
+        DrawSpan s{.rect = QRectF(x0, m_top + inset, std::max(1.0, x1 - x0), height),
+                   .begin = span.begin, .end = span.end, .state = span.state,
+                   .minorState = minor, .minorShare = minorShare, .count = count,
+                   .objectId = span.objectId, .row = m_row, .worker = m_worker,
+                   .depth = depth, .open = open && count == 1};
+        if (m_options.mergeRuns && !m_out.spans.empty() && extends(m_out.spans.back(), s)) {
+            DrawSpan &run = m_out.spans.back();
+            run.rect.setRight(std::max(run.rect.right(), s.rect.right()));
+            run.end = std::max(run.end, s.end);
+            run.count += s.count;
+            return;
+        }
+        m_out.spans.push_back(s);
+    }
+
+    // Zoomed out, neighbouring folded runs often paint the same pixels as
+    // one run would: the same colours, the same runner-up band, touching.
+    // One rectangle then does, so the paint cost follows what differs on
+    // screen rather than the number of buckets.
+    bool extends(const DrawSpan &run, const DrawSpan &next) const
+    {
+        if (!run.folded() || !next.folded() || run.row != next.row || run.depth != next.depth ||
+            run.state != next.state || run.minorState != next.minorState || run.rect.top() != next.rect.top() ||
+            run.rect.height() != next.rect.height())
+            return false;
+        if (std::ceil(run.rect.right()) < std::floor(next.rect.left()))
+            return false;
+        const int pixelHeight = int(std::lround(run.rect.bottom())) - int(std::lround(run.rect.top()));
+        return minorBandHeight(run, pixelHeight) == minorBandHeight(next, pixelHeight);
     }
 
     // Clamped to just outside the plot: deep zooms give huge coordinates.
@@ -190,6 +225,12 @@ void addRowFromLod(DrawList &out, const trace::TraceStore &store, const TimeAxis
     if (b > 0 && level.buckets[b - 1].maxEnd >= viewBegin)
         --b;
     std::size_t wi = level.nextWideReaching(0, viewBegin);
+    // At most one rectangle per bucket in view (and a few wide spans).
+    // Still grown geometrically: a reserve per row of exactly what it needs
+    // would copy every earlier row's rectangles again for each row.
+    const std::size_t needed = out.spans.size() + (level.firstBucket((viewEnd >> shift) + 1) - b) + 16;
+    if (needed > out.spans.capacity())
+        out.spans.reserve(std::max(needed, 2 * out.spans.capacity()));
     auto o = open.begin();
     constexpr std::uint64_t kNone = ~std::uint64_t(0);
     for (;;) {

@@ -10,7 +10,9 @@
 #include <QPointF>
 #include <QRectF>
 
+#include <algorithm>
 #include <climits>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -33,6 +35,15 @@ struct DrawSpan {
     bool open = false;            // still in progress: drawn up to store.endTime()
     bool folded() const { return count > 1; }
 };
+
+// Pixel rows of a folded run's bottom band in its runner-up state (0: none),
+// for a span painted snapped to `pixelHeight` rows.
+inline int minorBandHeight(const DrawSpan &s, int pixelHeight)
+{
+    if (!s.folded() || s.minorShare <= 0.04f)
+        return 0;
+    return std::max(1, int(std::lround(pixelHeight * double(s.minorShare))));
+}
 
 // The thin bar from a worker's start to its exit (or the trace end while
 // alive); header rows get one for the whole process.
@@ -101,6 +112,9 @@ struct DrawListOptions {
     // span in view is read (the reference the tests compare against).
     bool lod = true;
     std::size_t lodSpans = 0;
+    // Neighbouring folded runs that would paint the same pixels become one
+    // rectangle. Off: one per bucket (tests compare the pictures).
+    bool mergeRuns = true;
     // Where whatever is still open (a lane without an exit, an open span)
     // ends: 0 means store.endTime(), right for a live run; a finished run
     // passes its RunWindow end so no lane runs on past it.

@@ -1,5 +1,6 @@
 #include "ui/timeline_painter.h"
 #include "ui/flow_kind.h"
+#include "ui/span_raster.h"
 #include "ui/state_palette.h"
 
 #include <QFontMetricsF>
@@ -26,17 +27,42 @@ QRect snap(const QRectF &r)
                  QPoint(int(std::ceil(r.right())) - 1, int(std::round(r.bottom())) - 1));
 }
 
-void fillChamfered(QPainter &p, const QRect &r, const QColor &c, int cut)
+// fill(rect, colour) for each pixel row of a rectangle with its corners cut.
+template<typename Fill>
+void fillChamfered(Fill &&fill, const QRect &r, const QColor &c, int cut)
 {
     if (r.width() <= 2 * cut + 1 || r.height() <= 2 * cut + 1) {
-        p.fillRect(r, c);
+        fill(r, c);
         return;
     }
-    p.fillRect(r.adjusted(cut, 0, -cut, 0), c);
+    fill(r.adjusted(cut, 0, -cut, 0), c);
     for (int i = 0; i < cut; ++i) {
         const int inset = cut - i;
-        p.fillRect(QRect(r.left() + i, r.top() + inset, 1, r.height() - 2 * inset), c);
-        p.fillRect(QRect(r.right() - i, r.top() + inset, 1, r.height() - 2 * inset), c);
+        fill(QRect(r.left() + i, r.top() + inset, 1, r.height() - 2 * inset), c);
+        fill(QRect(r.right() - i, r.top() + inset, 1, r.height() - 2 * inset), c);
+    }
+}
+
+// Every rectangle of the spans, in paint order: the one geometry both the
+// QPainter path and the span layer draw.
+template<typename Fill>
+void forEachSpanRect(const DrawList &list, Fill &&fill)
+{
+    for (const DrawSpan &s : list.spans) {
+        const QRectF r = s.rect;
+        if (r.width() < 6.0 || s.folded()) {
+            // Pixel-snapped: adjacent folded runs tile without seams.
+            const QRect snapped = snap(r);
+            fill(snapped, stateColor(s.state));
+            if (const int h = minorBandHeight(s, snapped.height()); h > 0)
+                fill(QRect(snapped.left(), snapped.bottom() + 1 - h, snapped.width(), h), stateColor(s.minorState));
+            continue;
+        }
+        // A one-pixel gap between wide neighbours keeps back-to-back spans
+        // of one state countable.
+        QRect snapped = snap(r);
+        snapped.setRight(std::max(snapped.left(), snapped.right() - 1));
+        fillChamfered(fill, snapped, stateColor(s.state), 1);
     }
 }
 
@@ -83,8 +109,9 @@ QString exitStatusText(std::int64_t exitValue)
 }
 
 TimelinePainter::TimelinePainter(TimelineStyle style)
-    : m_style(std::move(style))
+    : m_style(std::move(style)), m_boldFont(m_style.labelFont)
 {
+    m_boldFont.setBold(true);
 }
 
 double TimelinePainter::tickSpacing() const
@@ -97,7 +124,11 @@ void TimelinePainter::paintFrame(QPainter &p, const TimelineLayout &layout, cons
 {
     const auto ticks = axisTicks(axis, frame.origin, tickSpacing());
     p.save();
-    p.setRenderHint(QPainter::Antialiasing, m_style.antialias);
+    // Everything in a frame is axis-aligned rectangles and text but the
+    // arrows and fold triangles, which ask for antialiasing themselves: with
+    // it on, even an integer fillRect or a 1 px line goes through the
+    // rasterizer instead of a plain span fill.
+    p.setRenderHint(QPainter::Antialiasing, false);
     p.setClipRect(QRectF(frame.labelRect.left(), frame.rowsRect.top(), frame.rowsRect.right() - frame.labelRect.left(),
                          frame.rowsRect.height()));
     paintRowBackgrounds(p, layout, list, frame.labelRect.left(), frame.rowsRect.right());
@@ -107,9 +138,9 @@ void TimelinePainter::paintFrame(QPainter &p, const TimelineLayout &layout, cons
     p.setClipRect(frame.labelRect);
     paintLabels(p, layout, list, frame.labelRect);
     p.setClipping(false);
-    p.setPen(m_style.separator);
-    p.drawLine(QPointF(frame.labelRect.right() + 0.5, frame.rowsRect.top()),
-               QPointF(frame.labelRect.right() + 0.5, frame.rowsRect.bottom()));
+    p.fillRect(QRect(int(std::round(frame.labelRect.right())), int(frame.rowsRect.top()), 1,
+                     int(std::ceil(frame.rowsRect.height()))),
+               m_style.separator);
     paintAxis(p, ticks, frame.axisRect);
     p.restore();
 }
@@ -117,25 +148,25 @@ void TimelinePainter::paintFrame(QPainter &p, const TimelineLayout &layout, cons
 void TimelinePainter::paintRowBackgrounds(QPainter &p, const TimelineLayout &layout, const DrawList &list,
                                           double left, double right) const
 {
+    const int x0 = int(std::floor(left));
+    const int x1 = int(std::ceil(right));
     for (int r = list.firstRow; r < list.lastRow; ++r) {
-        const QRectF band(left, list.rowTop(r), right - left, list.rowHeight);
+        const int top = int(std::round(list.rowTop(r)));
+        const int bottom = int(std::round(list.rowTop(r + 1)));
         if (layout.row(r).group % 2 == 1)
-            p.fillRect(band, m_style.bandOdd);
+            p.fillRect(QRect(x0, top, x1 - x0, bottom - top), m_style.bandOdd);
         // A line where a new process starts groups its threads visually.
-        if (r > 0 && layout.row(r - 1).group != layout.row(r).group) {
-            p.setPen(m_style.separator);
-            p.drawLine(QPointF(left, band.top() + 0.5), QPointF(right, band.top() + 0.5));
-        }
+        if (r > 0 && layout.row(r - 1).group != layout.row(r).group)
+            p.fillRect(QRect(x0, top, x1 - x0, 1), m_style.separator);
     }
 }
 
 void TimelinePainter::paintGrid(QPainter &p, const std::vector<AxisTick> &ticks, const QRectF &rows) const
 {
-    p.setPen(QPen(m_style.grid, 1.0));
-    for (const auto &t : ticks) {
-        const double x = std::round(t.x) + 0.5;
-        p.drawLine(QPointF(x, rows.top()), QPointF(x, rows.bottom()));
-    }
+    const int top = int(std::floor(rows.top()));
+    const int height = int(std::ceil(rows.bottom())) - top;
+    for (const auto &t : ticks)
+        p.fillRect(QRect(int(std::round(t.x)), top, 1, height), m_style.grid);
 }
 
 void TimelinePainter::paintAxis(QPainter &p, const std::vector<AxisTick> &ticks, const QRectF &axisRect) const
@@ -143,27 +174,77 @@ void TimelinePainter::paintAxis(QPainter &p, const std::vector<AxisTick> &ticks,
     p.save();
     p.setFont(m_style.smallFont);
     const QFontMetricsF fm(m_style.smallFont);
-    p.setPen(m_style.separator);
-    p.drawLine(QPointF(axisRect.left(), axisRect.bottom() - 0.5), QPointF(axisRect.right(), axisRect.bottom() - 0.5));
+    const int bottom = int(std::round(axisRect.bottom()));
+    p.fillRect(QRect(int(std::floor(axisRect.left())), bottom - 1, int(std::ceil(axisRect.width())), 1),
+               m_style.separator);
     for (const auto &t : ticks) {
-        const double x = std::round(t.x) + 0.5;
-        p.setPen(m_style.mutedText);
-        p.drawLine(QPointF(x, axisRect.bottom() - 5.0), QPointF(x, axisRect.bottom()));
+        const int x = int(std::round(t.x));
+        p.fillRect(QRect(x, bottom - 5, 1, 5), m_style.mutedText);
         // Centred on the tick, but never cut off at either end of the axis.
         const double w = fm.horizontalAdvance(t.label);
-        const double left = std::max(axisRect.left(), std::min(x - w / 2.0, axisRect.right() - w));
+        const double left = std::max(axisRect.left(), std::min(x + 0.5 - w / 2.0, axisRect.right() - w));
         p.setPen(m_style.text);
         p.drawText(QPointF(left, axisRect.bottom() - 8.0 - fm.descent()), t.label);
     }
     p.restore();
 }
 
+const QStaticText &TimelinePainter::cachedText(const QString &text, TextFont font, double width) const
+{
+    // Laid out (and elided to width, when one is given) once per text: a
+    // frame repeats the same row names and span labels ("ticket lock",
+    // "running") every time it is painted, and shaping text is what a frame
+    // of few rectangles would otherwise spend most of its time on.
+    const int room = width > 0.0 ? int(width) : -1;
+    QString key;
+    key.reserve(text.size() + 12);
+    key += QChar(u'0' + int(font));
+    key += QString::number(room);
+    key += QLatin1Char('\n');
+    key += text;
+    auto it = m_textCache.find(key);
+    if (it == m_textCache.end()) {
+        if (m_textCache.size() > 4096)
+            m_textCache.clear();
+        const QFont &f = this->font(font);
+        QString shown = text;
+        if (room >= 0) {
+            const QFontMetricsF fm(f);
+            if (fm.horizontalAdvance(text) > room)
+                shown = fm.elidedText(text, Qt::ElideRight, room);
+        }
+        QStaticText laidOut(shown);
+        laidOut.setTextFormat(Qt::PlainText);
+        laidOut.prepare(QTransform(), f);
+        it = m_textCache.insert(key, laidOut);
+    }
+    return *it;
+}
+
+const QFont &TimelinePainter::font(TextFont font) const
+{
+    switch (font) {
+    case TextFont::Small:
+        return m_style.smallFont;
+    case TextFont::Bold:
+        return m_boldFont;
+    case TextFont::Label:
+        break;
+    }
+    return m_style.labelFont;
+}
+
+void TimelinePainter::drawCachedText(QPainter &p, const QRectF &box, const QString &text, TextFont font,
+                                     double width) const
+{
+    const QStaticText &laidOut = cachedText(text, font, width);
+    p.setFont(this->font(font));
+    p.drawStaticText(QPointF(box.left(), box.center().y() - laidOut.size().height() / 2.0), laidOut);
+}
+
 void TimelinePainter::paintLabels(QPainter &p, const TimelineLayout &layout, const DrawList &list,
                                   const QRectF &column) const
 {
-    const QFontMetricsF smallFm(m_style.smallFont);
-    QFont bold = m_style.labelFont;
-    bold.setBold(true);
     for (int r = list.firstRow; r < list.lastRow; ++r) {
         const TimelineRow &row = layout.row(r);
         const double top = list.rowTop(r);
@@ -178,6 +259,7 @@ void TimelinePainter::paintLabels(QPainter &p, const TimelineLayout &layout, con
             const QPointF folded[3] = {QPointF(cx - 2.5, cy - 4.5), QPointF(cx + 3.0, cy), QPointF(cx - 2.5, cy + 4.5)};
             const QPointF open[3] = {QPointF(cx - 4.5, cy - 2.5), QPointF(cx + 4.5, cy - 2.5), QPointF(cx, cy + 3.0)};
             p.save();
+            p.setRenderHint(QPainter::Antialiasing, m_style.antialias);
             p.setPen(Qt::NoPen);
             p.setBrush(m_style.mutedText);
             p.drawPolygon(row.collapsed ? folded : open, 3);
@@ -187,19 +269,16 @@ void TimelinePainter::paintLabels(QPainter &p, const TimelineLayout &layout, con
             p.fillRect(QRectF(indent, top + 4.0, 3.0, list.rowHeight - 8.0), workerColor(colourIndex));
         }
 
-        const double idWidth = smallFm.horizontalAdvance(row.id);
+        const double idWidth = cachedText(row.id, TextFont::Small).size().width();
         const double idLeft = column.right() - 8.0 - idWidth;
-        p.setFont(m_style.smallFont);
         p.setPen(m_style.mutedText);
-        p.drawText(QRectF(idLeft, top, idWidth + 1.0, list.rowHeight), Qt::AlignVCenter | Qt::AlignLeft, row.id);
+        drawCachedText(p, QRectF(idLeft, top, idWidth + 1.0, list.rowHeight), row.id, TextFont::Small);
 
-        const QFont &nameFont = row.kind == TimelineRow::Kind::ProcessHeader ? bold : m_style.labelFont;
+        const TextFont nameFont = row.kind == TimelineRow::Kind::ProcessHeader ? TextFont::Bold : TextFont::Label;
         const double nameLeft = indent + 9.0;
         const double nameWidth = std::max(0.0, idLeft - 6.0 - nameLeft);
-        p.setFont(nameFont);
         p.setPen(m_style.text);
-        const QString name = QFontMetricsF(nameFont).elidedText(row.name, Qt::ElideRight, nameWidth);
-        p.drawText(QRectF(nameLeft, top, nameWidth + 1.0, list.rowHeight), Qt::AlignVCenter | Qt::AlignLeft, name);
+        drawCachedText(p, QRectF(nameLeft, top, nameWidth + 1.0, list.rowHeight), row.name, nameFont, nameWidth);
     }
 }
 
@@ -207,66 +286,46 @@ void TimelinePainter::paintRows(QPainter &p, const DrawList &list, const trace::
 {
     p.save();
     p.setPen(Qt::NoPen);
-    for (const auto &life : list.lifetimes) {
-        // Headers get a neutral bar: the process is alive, its threads say how.
-        const QColor c = life.worker < 0 ? m_style.separator.darker(115)
-                                         : stateColor(trace::SpanState::Running);
-        fillChamfered(p, snap(life.rect), c, 2);
+    // Integer rectangles only take the raster engine's fast path (a plain
+    // span fill) without antialiasing; with it, each one goes through the
+    // rasterizer. Arrows get it back below.
+    p.setRenderHint(QPainter::Antialiasing, false);
+    const QColor header = m_style.separator.darker(115);
+    const auto rects = [&](auto &&fill) {
+        for (const auto &life : list.lifetimes) {
+            // Headers get a neutral bar: the process is alive, its threads say how.
+            fillChamfered(fill, snap(life.rect), life.worker < 0 ? header : stateColor(trace::SpanState::Running), 2);
+        }
+        forEachSpanRect(list, fill);
+        for (const auto &t : list.ticks) {
+            // A small downward triangle, row by row of pixels.
+            const int x = int(std::round(t.x));
+            const int y = int(std::round(t.top));
+            for (int k = 0; k < 4; ++k)
+                fill(QRect(x - 3 + k, y + k, 7 - 2 * k, 1), m_style.tick);
+        }
+    };
+    // The area only bounds the work: spans reach a few pixels past the plot
+    // and lifetimes past a short row, and the painter's clip still applies.
+    if (m_style.directFills && m_rowRaster.begin(p, snap(list.plot).adjusted(-8, -8, 8, 8))) {
+        rects([&](const QRect &r, const QColor &c) { m_rowRaster.fill(r, c.rgba()); });
+        m_rowRaster.end(p);
+    } else {
+        rects([&](const QRect &r, const QColor &c) { p.fillRect(r, c); });
     }
-    paintSpans(p, list, store);
-
-    p.setPen(Qt::NoPen);
-    p.setBrush(m_style.tick);
-    for (const auto &t : list.ticks) {
-        // A small downward triangle, row by row of pixels.
-        const int x = int(std::round(t.x));
-        const int y = int(std::round(t.top));
-        for (int k = 0; k < 4; ++k)
-            p.fillRect(QRect(x - 3 + k, y + k, 7 - 2 * k, 1), m_style.tick);
-    }
+    paintSpanLabels(p, list, store);
     paintExits(p, list);
+    p.setRenderHint(QPainter::Antialiasing, m_style.antialias);
     paintFlows(p, list, store);
     p.restore();
 }
 
-void TimelinePainter::paintSpans(QPainter &p, const DrawList &list, const trace::TraceStore *store) const
+void TimelinePainter::paintSpanLabels(QPainter &p, const DrawList &list, const trace::TraceStore *store) const
 {
-    for (const DrawSpan &s : list.spans) {
-        const QRectF r = s.rect;
-        if (r.width() < 6.0 || s.folded()) {
-            // Pixel-snapped and without antialiasing: adjacent folded runs
-            // then tile without faint seams between them.
-            const QRect snapped = snap(r);
-            p.fillRect(snapped, stateColor(s.state));
-            if (s.folded() && s.minorShare > 0.04f) {
-                const int h = std::max(1, int(std::round(snapped.height() * double(s.minorShare))));
-                p.fillRect(QRect(snapped.left(), snapped.bottom() + 1 - h, snapped.width(), h), stateColor(s.minorState));
-            }
-            continue;
-        }
-        // A one-pixel gap between wide neighbours keeps back-to-back spans
-        // of one state countable.
-        QRect snapped = snap(r);
-        snapped.setRight(std::max(snapped.left(), snapped.right() - 1));
-        fillChamfered(p, snapped, stateColor(s.state), 1);
-    }
-    // Labels after all spans, so a later span does not paint over one.
-    p.setFont(m_style.smallFont);
-    const QFontMetricsF fm(m_style.smallFont);
+    // After all spans, so a later span does not paint over a label.
     for (const SpanLabel &label : spanLabels(list, store)) {
         p.setPen(stateStyle(list.spans[label.span].state).text);
-        // Laid out once per text: a frame repeats the same few names
-        // ("ticket lock", "running") hundreds of times.
-        auto it = m_labelCache.find(label.text);
-        if (it == m_labelCache.end()) {
-            if (m_labelCache.size() > 512)
-                m_labelCache.clear();
-            QStaticText text(label.text);
-            text.setTextFormat(Qt::PlainText);
-            text.prepare(QTransform(), m_style.smallFont);
-            it = m_labelCache.insert(label.text, text);
-        }
-        p.drawStaticText(QPointF(label.rect.left(), label.rect.center().y() - it->size().height() / 2.0), *it);
+        drawCachedText(p, label.rect, label.text, TextFont::Small);
     }
 }
 
@@ -292,7 +351,11 @@ std::vector<SpanLabel> TimelinePainter::spanLabels(const DrawList &list, const t
             text = QString::fromStdString(store->objectName(s.objectId));
         if (text.isEmpty())
             text = stateDisplayName(s.state);
-        const QString shown = fm.elidedText(text, Qt::ElideRight, room - 8.0);
+        // The full text's width comes from the layout cache; only text that
+        // does not fit is measured again to elide it.
+        const QString shown = cachedText(text, TextFont::Small).size().width() <= room - 8.0
+                                  ? text
+                                  : fm.elidedText(text, Qt::ElideRight, room - 8.0);
         if (shown.isEmpty() || (shown != text && shown.size() < 4))
             continue;
         out.push_back({k, QRectF(r.left() + 4.0, r.top(), room - 8.0, r.height()), shown});

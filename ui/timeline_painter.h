@@ -1,6 +1,7 @@
 #pragma once
 // Paints a DrawList with QPainter. Shared by the interactive TimelineView and
 // the PNG exporter, so what users export is exactly what they saw.
+#include "ui/span_raster.h"
 #include "ui/time_axis.h"
 #include "ui/timeline_draw_list.h"
 #include "ui/timeline_layout.h"
@@ -36,6 +37,10 @@ struct TimelineStyle {
     bool antialias = true;
     bool disclosure = false; // header rows get a fold triangle (interactive views)
     bool flowLabels = true;  // arrows carry their object's name where there is room
+    // Span, lifetime and tick rectangles written straight into a raster
+    // device's pixels (SpanRaster). Off: each one through QPainter::fillRect,
+    // the reference tst_span_raster compares against.
+    bool directFills = true;
 };
 
 // Fonts derived from base (the widget's font, or a fixed pixel size for
@@ -108,12 +113,21 @@ public:
     std::vector<SpanLabel> spanLabels(const DrawList &list, const trace::TraceStore *store) const;
 
 private:
-    void paintSpans(QPainter &p, const DrawList &list, const trace::TraceStore *store) const;
+    void paintSpanLabels(QPainter &p, const DrawList &list, const trace::TraceStore *store) const;
     void paintFlows(QPainter &p, const DrawList &list, const trace::TraceStore *store) const;
     void paintExits(QPainter &p, const DrawList &list) const;
+    enum class TextFont { Small, Label, Bold };
+    const QFont &font(TextFont font) const;
+    // Elided to width when it is > 0.
+    const QStaticText &cachedText(const QString &text, TextFont font, double width = 0.0) const;
+    // Vertically centred in box, from its left edge.
+    void drawCachedText(QPainter &p, const QRectF &box, const QString &text, TextFont font,
+                        double width = 0.0) const;
 
     TimelineStyle m_style;
-    mutable QHash<QString, QStaticText> m_labelCache; // span labels, laid out once
+    QFont m_boldFont; // process headers
+    mutable QHash<QString, QStaticText> m_textCache; // row names and span labels, laid out once
+    mutable SpanRaster m_rowRaster; // lifetimes, spans and ticks of a raster frame
 };
 
 } // namespace cl::ui

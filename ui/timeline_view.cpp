@@ -269,6 +269,7 @@ void TimelineView::ensureDrawList()
     } else {
         m_list = DrawList();
     }
+    m_frameValid = false;
 }
 
 void TimelineView::paintEvent(QPaintEvent *)
@@ -277,9 +278,9 @@ void TimelineView::paintEvent(QPaintEvent *)
     ensureDrawList();
     QPainter p(this);
     const auto &style = m_painter.style();
-    p.fillRect(rect(), style.background);
     const QRect rows = rowsRect();
     if (m_layout.rowCount() == 0) {
+        p.fillRect(rect(), style.background);
         // Nothing to place in time: no axis of stale or meaningless times, just what to do next.
         QFont hint = font();
         hint.setPointSizeF(hint.pointSizeF() * 1.15);
@@ -295,7 +296,23 @@ void TimelineView::paintEvent(QPaintEvent *)
     frame.rowsRect = QRectF(plot.left(), rows.top(), rows.width() - plot.left(), rows.height());
     frame.origin = m_store ? m_store->beginTime() : 0;
     frame.store = m_store;
-    m_painter.paintFrame(p, m_layout, m_list, m_axis, frame);
+    // The frame is painted into an image once per draw list and blitted
+    // from then on: hovering, the playhead and a range drag repaint only
+    // their overlays over it. In an image, the painter also fills the
+    // spans straight into scanlines (SpanRaster).
+    const qreal dpr = devicePixelRatioF();
+    const QSize pixels(int(std::ceil(width() * dpr)), int(std::ceil(height() * dpr)));
+    if (!m_frameValid || m_frameImage.size() != pixels || m_frameImage.devicePixelRatio() != dpr) {
+        if (m_frameImage.size() != pixels)
+            m_frameImage = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_frameImage.setDevicePixelRatio(dpr);
+        m_frameImage.fill(style.background);
+        QPainter fp(&m_frameImage);
+        fp.setFont(font());
+        m_painter.paintFrame(fp, m_layout, m_list, m_axis, frame);
+        m_frameValid = true;
+    }
+    p.drawImage(QPointF(0, 0), m_frameImage);
     paintOverlays(p);
 
     // The label column's share of the axis band says how much time the view

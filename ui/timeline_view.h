@@ -10,6 +10,7 @@
 #include "ui/timeline_painter.h"
 #include "ui/timeline_selection.h"
 
+#include <QImage>
 #include <QWidget>
 
 #include <optional>
@@ -151,6 +152,8 @@ private:
     TimeAxis m_axis;
     DrawList m_list;
     bool m_listValid = false;
+    QImage m_frameImage; // paintFrame's output for m_list
+    bool m_frameValid = false;
     TimelinePainter m_painter;
     QScrollBar *m_vscroll = nullptr;
     PrintFormatter m_printFormatter;
