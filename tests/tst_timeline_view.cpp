@@ -97,6 +97,8 @@ private Q_SLOTS:
     void collapseProcess();
     void hideFlowKind();
     void flowLabels();
+    void crowdedFlowLabelsDoNotOverlap_data();
+    void crowdedFlowLabelsDoNotOverlap();
 
 private:
     TraceStore m_store;
@@ -372,6 +374,59 @@ void TstTimelineView::flowLabels()
     QVERIFY(!ui::flowLabel(m_store, unnamed).isEmpty());
     for (auto kind : ui::allFlowKinds())
         QVERIFY(!ui::flowKindName(kind).isEmpty());
+}
+
+void TstTimelineView::crowdedFlowLabelsDoNotOverlap_data()
+{
+    QTest::addColumn<int>("handOvers");
+    QTest::addColumn<int>("gapMs");
+    QTest::addColumn<bool>("crowded");
+    QTest::newRow("20, one every ms") << 20 << 1 << true;
+    QTest::newRow("20, every 2 ms") << 20 << 2 << true;
+    QTest::newRow("6, far apart") << 6 << 100 << false;
+}
+
+// A lock passed back and forth between two threads: labelled where there
+// is room, never one label over another.
+void TstTimelineView::crowdedFlowLabelsDoNotOverlap()
+{
+    QFETCH(int, handOvers);
+    QFETCH(int, gapMs);
+    QFETCH(bool, crowded);
+    TraceStore store;
+    store.addString(2, "ticket lock");
+    std::vector<Event> events{ev(EventKind::ObjectName, 1, 1, kT0, 0, kLock, 2),
+                              ev(EventKind::WorkerStart, 1, 1, kT0), ev(EventKind::WorkerStart, 2, 2, kT0)};
+    for (int i = 0; i < handOvers; ++i) {
+        const std::uint64_t t = kT0 + std::uint64_t(i * gapMs + 1) * kMs;
+        const std::int32_t from = i % 2 ? 2 : 1;
+        const std::int32_t to = 3 - from;
+        const auto kind = std::uint8_t(trace::FlowKind::Lock);
+        events.push_back(ev(EventKind::FlowOut, from, from, t, kind, std::uint32_t(i + 1), kLock));
+        events.push_back(ev(EventKind::FlowIn, to, to, t + std::uint64_t(gapMs) * kMs / 2, kind, std::uint32_t(i + 1), kLock));
+    }
+    const std::uint64_t end = kT0 + std::uint64_t((handOvers + 1) * gapMs) * kMs;
+    events.push_back(ev(EventKind::WorkerExit, 1, 1, end));
+    events.push_back(ev(EventKind::WorkerExit, 2, 2, end));
+    store.addEvents(std::move(events));
+
+    const auto layout = ui::TimelineLayout::build(store);
+    const ui::TimeAxis axis(store.beginTime(), store.endTime(), 900.0, 180.0);
+    const auto list = ui::buildDrawList(store, layout, axis);
+    QVERIFY(!list.flows.empty());
+    const ui::TimelinePainter painter;
+    const auto labels = painter.flowLabelBoxes(list, &store);
+    QVERIFY(!labels.empty());
+    for (std::size_t a = 0; a < labels.size(); ++a) {
+        QCOMPARE(labels[a].text, QStringLiteral("ticket lock"));
+        for (std::size_t b = a + 1; b < labels.size(); ++b)
+            QVERIFY2(!labels[a].rect.intersects(labels[b].rect),
+                     qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(a).arg(b)));
+    }
+    if (crowded)
+        QVERIFY(labels.size() < list.flows.size());
+    else
+        QCOMPARE(labels.size(), list.flows.size());
 }
 
 QTEST_MAIN(TstTimelineView)

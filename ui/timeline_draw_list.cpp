@@ -415,7 +415,7 @@ void addFlows(DrawList &out, const trace::TraceStore &store, const TimelineLayou
 } // namespace
 
 DrawList buildDrawList(const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis,
-                       const DrawListOptions &options, TimelineIndex *index)
+                       const DrawListOptions &options, TimelineIndex *index, DrawList recycled)
 {
     TimelineIndex local;
     if (!index)
@@ -423,6 +423,16 @@ DrawList buildDrawList(const trace::TraceStore &store, const TimelineLayout &lay
     index->update(store);
 
     DrawList out;
+    out.lifetimes = std::move(recycled.lifetimes);
+    out.spans = std::move(recycled.spans);
+    out.flows = std::move(recycled.flows);
+    out.ticks = std::move(recycled.ticks);
+    out.exits = std::move(recycled.exits);
+    out.lifetimes.clear();
+    out.spans.clear();
+    out.flows.clear();
+    out.ticks.clear();
+    out.exits.clear();
     out.firstRow = std::clamp(options.firstRow, 0, layout.rowCount());
     out.lastRow = std::clamp(options.lastRow, out.firstRow, layout.rowCount());
     out.yOrigin = options.yOrigin;

@@ -122,7 +122,10 @@ struct DrawListOptions {
 };
 
 // index may be null (the exporter draws once); then a temporary one is built.
+// A previous list passed as `recycled` lends its buffers: a view redrawing
+// while panning then does not fault in megabytes of fresh memory per frame.
 DrawList buildDrawList(const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis,
-                       const DrawListOptions &options = {}, TimelineIndex *index = nullptr);
+                       const DrawListOptions &options = {}, TimelineIndex *index = nullptr,
+                       DrawList recycled = {});
 
 } // namespace cl::ui

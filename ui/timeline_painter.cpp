@@ -8,6 +8,7 @@
 #include <QPainterPath>
 #include <QStaticText>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -399,29 +400,44 @@ void TimelinePainter::paintFlows(QPainter &p, const DrawList &list, const trace:
             drawArrowHead(p, f.from, f.to, 7.0);
         p.drawEllipse(f.from, 1.8, 1.8);
     }
-    // Labels only while arrows are few enough to read them, and only on an
-    // arrow long enough to carry its text beside it.
-    constexpr std::size_t kMaxLabels = 80;
-    if (!m_style.flowLabels || !store || list.flows.empty() || list.flows.size() > kMaxLabels)
-        return;
     p.setFont(m_style.smallFont);
+    for (const FlowLabelBox &label : flowLabelBoxes(list, store)) {
+        // On a backing so spans under it do not swallow the text.
+        p.fillRect(label.rect, QColor(255, 255, 255, 210));
+        p.setPen(m_style.text);
+        p.drawText(label.rect.adjusted(2.0, 0.0, 0.0, 0.0), Qt::AlignVCenter | Qt::AlignLeft, label.text);
+    }
+}
+
+std::vector<FlowLabelBox> TimelinePainter::flowLabelBoxes(const DrawList &list, const trace::TraceStore *store) const
+{
+    // Labels only while arrows are few enough to read them, only on an
+    // arrow long enough to carry its text beside it, and never on top of
+    // another label: where hand-overs crowd, the first of them speaks for
+    // the rest.
+    constexpr std::size_t kMaxLabels = 80;
+    std::vector<FlowLabelBox> out;
+    if (!m_style.flowLabels || !store || list.flows.empty() || list.flows.size() > kMaxLabels)
+        return out;
     const QFontMetricsF fm(m_style.smallFont);
-    for (const auto &f : list.flows) {
+    for (std::size_t k = 0; k < list.flows.size(); ++k) {
+        const DrawFlow &f = list.flows[k];
         if (f.flow < 0 || std::size_t(f.flow) >= store->flows().size())
             continue;
         const QString text = flowLabel(*store, store->flows()[std::size_t(f.flow)]);
-        const double w = fm.horizontalAdvance(text);
         const double length = std::hypot(f.to.x() - f.from.x(), f.to.y() - f.from.y());
         if (text.isEmpty() || length < std::max(24.0, fm.height() * 1.5))
             continue;
-        // Beside the middle of the arrow, on a backing so spans under it do
-        // not swallow the text.
+        // Beside the middle of the arrow.
         const QPointF mid = (f.from + f.to) / 2.0;
-        const QRectF box(mid.x() + 4.0, mid.y() - fm.height() / 2.0, w + 4.0, fm.height());
-        p.fillRect(box, QColor(255, 255, 255, 210));
-        p.setPen(m_style.text);
-        p.drawText(box.adjusted(2.0, 0.0, 0.0, 0.0), Qt::AlignVCenter | Qt::AlignLeft, text);
+        const QRectF box(mid.x() + 4.0, mid.y() - fm.height() / 2.0, fm.horizontalAdvance(text) + 4.0, fm.height());
+        const QRectF room = box.adjusted(-3.0, -1.0, 3.0, 1.0);
+        if (std::any_of(out.begin(), out.end(),
+                        [&](const FlowLabelBox &placed) { return placed.rect.adjusted(-3.0, -1.0, 3.0, 1.0).intersects(room); }))
+            continue;
+        out.push_back({k, box, text});
     }
+    return out;
 }
 
 LegendContent legendContent(const trace::TraceStore &store, const TimelineIndex &index, bool flows)

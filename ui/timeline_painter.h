@@ -81,6 +81,13 @@ struct SpanLabel {
     QString text;
 };
 
+// Text beside a hand-over arrow: its object ("ticket lock", "queue").
+struct FlowLabelBox {
+    std::size_t flow = 0; // index into DrawList::flows
+    QRectF rect;
+    QString text;
+};
+
 class TimelinePainter {
     Q_DECLARE_TR_FUNCTIONS(cl::ui::TimelinePainter)
 public:
@@ -111,6 +118,8 @@ public:
     // The labels paintRows() draws inside spans: only where a span is wide
     // and tall enough for the text to stay readable.
     std::vector<SpanLabel> spanLabels(const DrawList &list, const trace::TraceStore *store) const;
+    // The labels paintFlows() puts beside arrows: none overlapping another.
+    std::vector<FlowLabelBox> flowLabelBoxes(const DrawList &list, const trace::TraceStore *store) const;
 
 private:
     void paintSpanLabels(QPainter &p, const DrawList &list, const trace::TraceStore *store) const;

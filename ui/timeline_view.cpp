@@ -265,7 +265,7 @@ void TimelineView::ensureDrawList()
         // A finished run: lanes without an exit end with the run.
         const auto window = scenarios::runWindow(*m_store);
         options.openEnd = window.finished ? window.end : 0;
-        m_list = buildDrawList(*m_store, m_layout, m_axis, options, &m_index);
+        m_list = buildDrawList(*m_store, m_layout, m_axis, options, &m_index, std::move(m_list));
     } else {
         m_list = DrawList();
     }

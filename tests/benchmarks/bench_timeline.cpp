@@ -126,7 +126,7 @@ void BM_TimelineFrame(benchmark::State &state)
         ui::TimeAxis moved = axis;
         moved.pan((step++ % 2) ? 1.0 : -1.0);
         const auto t0 = std::chrono::steady_clock::now();
-        list = ui::buildDrawList(store, layout, moved, options, &index);
+        list = ui::buildDrawList(store, layout, moved, options, &index, std::move(list)); // as TimelineView does
         const auto t1 = std::chrono::steady_clock::now();
         image.fill(Qt::white);
         QPainter p(&image);
