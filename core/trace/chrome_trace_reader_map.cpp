@@ -130,7 +130,7 @@ std::uint32_t ChromeTraceReader::counterKey(std::string_view name, std::uint64_t
         key = m_nextCounter++;
     m_counters.emplace(name, key);
     // "counter 7" is what the exporter calls a counter without a name.
-    if (name != "counter " + std::to_string(key)) // once per counter: the string is no cost
+    if (name != "counter " + std::to_string(key))
         push(event(EventKind::ObjectName, 0, 0, time, 0, key, addString(name)));
     return key;
 }
@@ -148,6 +148,8 @@ void ChromeTraceReader::startWorker(int index, std::uint64_t time)
 int ChromeTraceReader::seeWorker(std::int32_t pid, std::int32_t tid, std::uint64_t time)
 {
     const auto key = workerKey(pid, tid);
+    if (m_lastWorker >= 0 && key == m_lastWorkerKey)
+        return m_lastWorker; // created already: it was seen
     auto it = m_workerIndex.find(key);
     int index;
     if (it == m_workerIndex.end()) {
@@ -162,6 +164,8 @@ int ChromeTraceReader::seeWorker(std::int32_t pid, std::int32_t tid, std::uint64
     }
     if (!m_workers[std::size_t(index)].created)
         startWorker(index, time);
+    m_lastWorkerKey = key;
+    m_lastWorker = index;
     return index;
 }
 

@@ -128,6 +128,9 @@ private:
     };
     std::vector<Worker> m_workers;
     std::unordered_map<std::uint64_t, int> m_workerIndex;
+    // The worker of the last event: a saved run lists each worker's events together.
+    std::uint64_t m_lastWorkerKey = 0;
+    int m_lastWorker = -1;
     std::unordered_map<std::int32_t, std::string> m_processNames;
     StringMap<std::uint32_t> m_objects;
     StringMap<std::uint32_t> m_counters;

@@ -116,7 +116,9 @@ private:
     static bool isSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
     const char *skipSpace(const char *p) const
     {
-        while (p < m_end && isSpace(*p))
+        // Every byte that is not whitespace and can follow it is above ' ':
+        // one comparison tells the common case (no whitespace) apart.
+        while (p < m_end && static_cast<unsigned char>(*p) <= ' ' && isSpace(*p))
             ++p;
         return p;
     }

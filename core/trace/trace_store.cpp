@@ -172,8 +172,8 @@ void TraceStore::apply(const Event &e)
 
     switch (e.kind) {
     case EventKind::SpanComplete: {
-        // Known whole: no begin to pair with an end. Begins and ends are
-        // file times, so the end is never before the begin.
+        // Known whole (a loaded X event): nothing to pair, and nested or
+        // overlapping spans of one state and object stay as they were.
         const auto end = std::max(e.timeNs, std::uint64_t(e.value));
         m_end = std::max(m_end, end);
         WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
