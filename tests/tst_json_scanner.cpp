@@ -14,10 +14,12 @@ using cl::trace::JsonScanner;
 
 namespace {
 
-// What the scanner reads from `text` as one number, followed by a comma.
-bool scanNumber(const std::string &text, double &out, bool &integral, std::string &error)
+// What the scanner reads from `text` as one number, followed by a comma,
+// and by more text when padded (digits are read eight at a time where eight
+// bytes remain, one at a time near the end).
+bool scanNumber(const std::string &text, double &out, bool &integral, std::string &error, bool padded = true)
 {
-    const std::string json = text + ",";
+    const std::string json = text + (padded ? ",\"and more text\"" : ",");
     JsonScanner scan(json.data(), json.data() + json.size());
     const bool ok = scan.number(out, &integral);
     error = scan.error();
@@ -58,6 +60,8 @@ void TestJsonScanner::numbers_data()
     QTest::newRow("beyond 2^53") << QByteArray("9007199254740993") << true << true;
     QTest::newRow("exponent") << QByteArray("2.5e-3") << true << false;
     QTest::newRow("exponent, capital, plus") << QByteArray("1E+5") << true << false;
+    QTest::newRow("eight digits, then a point") << QByteArray("12345678.9") << true << false;
+    QTest::newRow("leading zeros") << QByteArray("00000000012") << true << true;
     QTest::newRow("many fraction digits") << QByteArray("0.10000000000000000555") << true << false;
     // Not JSON, but from_chars reads it, and the scanner always has: kept lenient.
     QTest::newRow("point without digits") << QByteArray("1.") << true << false;
@@ -75,6 +79,10 @@ void TestJsonScanner::numbers()
     double value = 42;
     bool whole = !integral;
     std::string error;
+    double unpadded = 0;
+    bool unpaddedWhole = false;
+    std::string unpaddedError;
+    QCOMPARE(scanNumber(s, unpadded, unpaddedWhole, unpaddedError, false), valid);
     QCOMPARE(scanNumber(s, value, whole, error), valid);
     if (!valid) {
         QVERIFY2(!error.empty(), "a refused number says why");
@@ -88,6 +96,8 @@ void TestJsonScanner::numbers()
                                                          .arg(value, 0, 'g', 17)
                                                          .arg(expected, 0, 'g', 17)));
     QCOMPARE(whole, integral);
+    QVERIFY(sameDouble(unpadded, expected));
+    QCOMPARE(unpaddedWhole, integral);
 }
 
 void TestJsonScanner::numbersAgreeWithFromChars()
@@ -111,7 +121,7 @@ void TestJsonScanner::numbersAgreeWithFromChars()
         double value = 0, expected = 0;
         bool integral = false;
         std::string error;
-        QVERIFY2(scanNumber(s, value, integral, error), s.c_str());
+        QVERIFY2(scanNumber(s, value, integral, error, i % 2 == 0), s.c_str());
         std::from_chars(s.data(), s.data() + s.size(), expected);
         if (!sameDouble(value, expected))
             QFAIL(qPrintable(QStringLiteral("%1 read as %2, from_chars %3")
