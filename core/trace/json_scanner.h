@@ -239,7 +239,8 @@ private:
             return nullptr;
         if (*p == 'e' || *p == 'E' || *p == '+' || *p == '-' || *p == '.')
             return nullptr;
-        const double v = double(value) / kPowersOfTen[fraction];
+        // No division for an integer (pids, tids, counter values): its latency shows.
+        const double v = fraction == 0 ? double(value) : double(value) / kPowersOfTen[fraction];
         out = negative ? -v : v;
         if (integral)
             *integral = !point;
