@@ -13,6 +13,7 @@
 #include "core/trace/messages.h"
 
 #include <QBuffer>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -111,6 +112,7 @@ private Q_SLOTS:
     void files_data();
     void files();
     void itemLimitKeepsTheBeginning();
+    void aLargeFileReopensWhole();
     void cancel();
     void progressIsReported();
 };
@@ -434,6 +436,54 @@ void TestTraceLoad::itemLimitKeepsTheBeginning()
     // The summary reports what this load could not keep.
     const scenarios::RunResult r = scenarios::runResultFromTrace(loaded);
     QCOMPARE(r.droppedByLimit, loaded.droppedByLimit());
+}
+
+void TestTraceLoad::aLargeFileReopensWhole()
+{
+    // Larger than a few of the reader's 4 MB steps, so the pages it has
+    // passed are handed back while it reads on, and nested spans, flows of
+    // each kind and lines all come back from the file as they were.
+    TraceStore original;
+    original.addString(1, "lock A");
+    original.addString(2, "queue B");
+    original.addEvents({ev(EventKind::ObjectName, 1, 1, 1'000'000'000, 0, 70, 1),
+                        ev(EventKind::ObjectName, 1, 1, 1'000'000'000, 0, 71, 2)});
+    std::uint32_t nextString = 10;
+    for (int chunk = 0; chunk < 8; ++chunk) {
+        std::vector<trace::Event> events;
+        for (int i = 0; i < 20000; ++i) {
+            const std::uint64_t t = 1'000'000'000 + std::uint64_t(chunk * 20000 + i) * 1000;
+            const std::int32_t tid = 1 + i % 4;
+            const auto state = std::uint8_t(i % 3 == 0 ? SpanState::LockHold : SpanState::Running);
+            const std::uint32_t object = i % 3 == 0 ? 70 : 0;
+            events.push_back(ev(EventKind::SpanBegin, 1, tid, t, state, object));
+            events.push_back(ev(EventKind::SpanBegin, 1, tid, t + 100, std::uint8_t(SpanState::Sleep)));
+            events.push_back(ev(EventKind::SpanEnd, 1, tid, t + 300, std::uint8_t(SpanState::Sleep)));
+            events.push_back(ev(EventKind::SpanEnd, 1, tid, t + 900, state, object));
+            if (i % 16 == 0) {
+                const auto kind = std::uint8_t(i / 16 % std::size_t(trace::FlowKind::Count));
+                const std::uint32_t flow = std::uint32_t(chunk * 20000 + i);
+                events.push_back(ev(EventKind::FlowOut, 1, tid, t + 900, kind, flow, 71));
+                events.push_back(ev(EventKind::FlowIn, 1, 1 + (tid % 4), t + 950, kind, flow, 71));
+                original.addString(nextString, "handed over " + std::to_string(flow));
+                events.push_back(ev(EventKind::Print, 1, tid, t + 950, 0, nextString++));
+            }
+        }
+        original.addEvents(std::move(events));
+    }
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("large.json"));
+    QString error;
+    QVERIFY2(trace::writeChromeTrace(original, path, &error), qPrintable(error));
+    QVERIFY2(QFileInfo(path).size() > 12 * 1024 * 1024, "the file spans several of the reader's steps");
+    TraceStore loaded;
+    const auto report = trace::loadChromeTrace(path, loaded);
+    QVERIFY2(report.ok, qPrintable(report.error));
+    QCOMPARE(report.skippedTotal(), std::uint64_t(0));
+    cl::tests::compareStores(original, loaded);
+    for (const auto &w : loaded.workers())
+        QCOMPARE(w.spans.capacity(), w.spans.size()); // a finished load keeps no growth slack
 }
 
 void TestTraceLoad::cancel()
