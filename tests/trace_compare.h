@@ -82,6 +82,7 @@ inline void compareStores(const trace::TraceStore &a, const trace::TraceStore &b
         QCOMPARE(y.inTime, x.inTime);
         QCOMPARE(y.fromWorker, x.fromWorker);
         QCOMPARE(y.toWorker, x.toWorker);
+        QCOMPARE(int(y.kind), int(x.kind));
         QCOMPARE(b.objectName(y.objectId), a.objectName(x.objectId));
     }
     auto meta = a.metadata();
@@ -139,11 +140,14 @@ inline QString describeStore(const trace::TraceStore &store)
                      .arg(relativeMicros(store, p.time), trace::printedLineText(store, p));
     for (const auto &f : store.flows()) {
         const std::string object = store.objectName(f.objectId);
-        lines << QStringLiteral("F %1->%2 %3-%4%5")
+        lines << QStringLiteral("F %1->%2 %3-%4%5%6")
                      .arg(f.fromWorker)
                      .arg(f.toWorker)
                      .arg(relativeMicros(store, f.outTime), relativeMicros(store, f.inTime),
-                          object.empty() ? QString() : QStringLiteral(" '%1'").arg(QString::fromStdString(object)));
+                          object.empty() ? QString() : QStringLiteral(" '%1'").arg(QString::fromStdString(object)),
+                          f.kind == trace::FlowKind::Other
+                              ? QString()
+                              : QStringLiteral(" %1").arg(QString::fromLatin1(trace::flowKindKey(f.kind))));
     }
     return lines.join(QLatin1Char('\n'));
 }

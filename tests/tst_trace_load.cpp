@@ -13,6 +13,7 @@
 #include "core/trace/messages.h"
 
 #include <QBuffer>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,6 +54,7 @@ void fill(TraceStore &store)
     const auto hold = std::uint8_t(SpanState::LockHold);
     const auto wait = std::uint8_t(SpanState::LockWait);
     const auto run = std::uint8_t(SpanState::Running);
+    const auto lock = std::uint8_t(trace::FlowKind::Lock);
     const std::uint64_t t0 = 5'000'000'000'000ull;
     store.addEvents({
         ev(E::WorkerStart, 100, 100, t0, 0, 1, 1),
@@ -80,8 +82,10 @@ void fill(TraceStore &store)
         ev(E::CpuSample, 1, 1, t0 + 190, 1, 200, 333),
         ev(E::Print, 100, 100, t0 + 220, 0, 7, 0),
         ev(E::Print, 100, 101, t0 + 230, 0, 6, std::int64_t(trace::MessageId::CounterDone)),
-        ev(E::FlowOut, 100, 101, t0 + 900, 0, 9000, 50),
-        ev(E::FlowIn, 200, 200, t0 + 960, 0, 9000, 50),
+        ev(E::FlowOut, 100, 101, t0 + 900, lock, 9000, 50),
+        ev(E::FlowIn, 200, 200, t0 + 960, lock, 9000, 50),
+        ev(E::FlowOut, 200, 200, t0 + 970, 0, 9001, 0), // a hand-over of no kind and no object
+        ev(E::FlowIn, 100, 100, t0 + 980, 0, 9001, 0),
         ev(E::WorkerExit, 200, 200, t0 + 6'000'000, 0, 0, -9),
         ev(E::WorkerExit, 100, 101, t0 + 7'000'000, 0, 0, 0),
     });
@@ -108,6 +112,7 @@ private Q_SLOTS:
     void files_data();
     void files();
     void itemLimitKeepsTheBeginning();
+    void aLargeFileReopensWhole();
     void cancel();
     void progressIsReported();
 };
@@ -256,6 +261,29 @@ void TestTraceLoad::phases_data()
             {"ph":"s","id":5,"name":"hand-over","cat":"flow","pid":1,"tid":1,"ts":3,"args":{"object":"q"}},
             {"ph":"f","bp":"e","id":5,"name":"hand-over","cat":"flow","pid":1,"tid":2,"ts":4}])")
         << QStringLiteral("T 1/1 '' | running@0+3\nT 1/2 ''\nF 0->1 3-4 'q'")
+        << QString();
+    QTest::newRow("flow kinds: each one, unknown and absent are other")
+        << QByteArray(R"([{"ph":"s","id":1,"pid":1,"tid":1,"ts":0,"args":{"object":"L","kind":"lock"}},
+            {"ph":"f","id":1,"pid":1,"tid":2,"ts":1},
+            {"ph":"s","id":2,"pid":1,"tid":1,"ts":2,"args":{"kind":"queue"}},
+            {"ph":"f","id":2,"pid":1,"tid":2,"ts":3},
+            {"ph":"s","id":3,"pid":1,"tid":1,"ts":4},
+            {"ph":"f","id":3,"pid":1,"tid":2,"ts":5,"args":{"kind":"pipe"}},
+            {"ph":"s","id":4,"pid":1,"tid":1,"ts":6,"args":{"kind":"callback"}},
+            {"ph":"f","id":4,"pid":1,"tid":2,"ts":7},
+            {"ph":"s","id":5,"pid":1,"tid":1,"ts":8,"args":{"kind":"teleport"}},
+            {"ph":"f","id":5,"pid":1,"tid":2,"ts":9},
+            {"ph":"s","id":6,"pid":1,"tid":1,"ts":10,"args":{"kind":7}},
+            {"ph":"f","id":6,"pid":1,"tid":2,"ts":11}])")
+        << QStringLiteral("T 1/1 ''\nT 1/2 ''\nF 0->1 0-1 'L' lock\nF 0->1 2-3 queue\nF 0->1 4-5 pipe\n"
+                          "F 0->1 6-7 callback\nF 0->1 8-9\nF 0->1 10-11")
+        << QString();
+    QTest::newRow("X nested and overlapping on one object")
+        << QByteArray(R"([{"ph":"X","name":"lock-hold","pid":1,"tid":1,"ts":0,"dur":10,"args":{"object":"L"}},
+            {"ph":"X","name":"lock-hold","pid":1,"tid":1,"ts":2,"dur":3,"args":{"object":"L"}},
+            {"ph":"X","name":"lock-hold","pid":1,"tid":1,"ts":4,"dur":8,"args":{"object":"L"}},
+            {"ph":"X","name":"lock-hold","pid":1,"tid":1,"ts":4,"dur":1,"args":{"object":"L"}}])")
+        << QStringLiteral("T 1/1 '' | lock-hold:L@0+10 lock-hold:L@2+3 lock-hold:L@4+8 lock-hold:L@4+1")
         << QString();
     QTest::newRow("microsecond fractions, displayTimeUnit ns, other sections")
         << QByteArray(R"({"displayTimeUnit":"ns","otherData":{"version":"x"},"stackFrames":{},
@@ -408,6 +436,54 @@ void TestTraceLoad::itemLimitKeepsTheBeginning()
     // The summary reports what this load could not keep.
     const scenarios::RunResult r = scenarios::runResultFromTrace(loaded);
     QCOMPARE(r.droppedByLimit, loaded.droppedByLimit());
+}
+
+void TestTraceLoad::aLargeFileReopensWhole()
+{
+    // Larger than a few of the reader's 4 MB steps, so the pages it has
+    // passed are handed back while it reads on, and nested spans, flows of
+    // each kind and lines all come back from the file as they were.
+    TraceStore original;
+    original.addString(1, "lock A");
+    original.addString(2, "queue B");
+    original.addEvents({ev(EventKind::ObjectName, 1, 1, 1'000'000'000, 0, 70, 1),
+                        ev(EventKind::ObjectName, 1, 1, 1'000'000'000, 0, 71, 2)});
+    std::uint32_t nextString = 10;
+    for (int chunk = 0; chunk < 8; ++chunk) {
+        std::vector<trace::Event> events;
+        for (int i = 0; i < 20000; ++i) {
+            const std::uint64_t t = 1'000'000'000 + std::uint64_t(chunk * 20000 + i) * 1000;
+            const std::int32_t tid = 1 + i % 4;
+            const auto state = std::uint8_t(i % 3 == 0 ? SpanState::LockHold : SpanState::Running);
+            const std::uint32_t object = i % 3 == 0 ? 70 : 0;
+            events.push_back(ev(EventKind::SpanBegin, 1, tid, t, state, object));
+            events.push_back(ev(EventKind::SpanBegin, 1, tid, t + 100, std::uint8_t(SpanState::Sleep)));
+            events.push_back(ev(EventKind::SpanEnd, 1, tid, t + 300, std::uint8_t(SpanState::Sleep)));
+            events.push_back(ev(EventKind::SpanEnd, 1, tid, t + 900, state, object));
+            if (i % 16 == 0) {
+                const auto kind = std::uint8_t(i / 16 % std::size_t(trace::FlowKind::Count));
+                const std::uint32_t flow = std::uint32_t(chunk * 20000 + i);
+                events.push_back(ev(EventKind::FlowOut, 1, tid, t + 900, kind, flow, 71));
+                events.push_back(ev(EventKind::FlowIn, 1, 1 + (tid % 4), t + 950, kind, flow, 71));
+                original.addString(nextString, "handed over " + std::to_string(flow));
+                events.push_back(ev(EventKind::Print, 1, tid, t + 950, 0, nextString++));
+            }
+        }
+        original.addEvents(std::move(events));
+    }
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("large.json"));
+    QString error;
+    QVERIFY2(trace::writeChromeTrace(original, path, &error), qPrintable(error));
+    QVERIFY2(QFileInfo(path).size() > 12 * 1024 * 1024, "the file spans several of the reader's steps");
+    TraceStore loaded;
+    const auto report = trace::loadChromeTrace(path, loaded);
+    QVERIFY2(report.ok, qPrintable(report.error));
+    QCOMPARE(report.skippedTotal(), std::uint64_t(0));
+    cl::tests::compareStores(original, loaded);
+    for (const auto &w : loaded.workers())
+        QCOMPARE(w.spans.capacity(), w.spans.size()); // a finished load keeps no growth slack
 }
 
 void TestTraceLoad::cancel()

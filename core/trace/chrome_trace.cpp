@@ -191,12 +191,20 @@ void writeFlows(JsonWriter &json, const TraceStore &store)
         json.string("flow");
         json.key("ts");
         json.number(micros(store, f.outTime));
-        // What was handed over (a lock, a queue): the reader names the arrow by it.
-        if (const std::string object = store.objectName(f.objectId); !object.empty()) {
+        // What was handed over (a lock, a queue): the reader names the arrow
+        // by it, and by its kind so views can label and hide arrows per kind.
+        const std::string object = store.objectName(f.objectId);
+        if (!object.empty() || f.kind != FlowKind::Other) {
             json.key("args");
             json.beginObject();
-            json.key("object");
-            json.string(object);
+            if (!object.empty()) {
+                json.key("object");
+                json.string(object);
+            }
+            if (f.kind != FlowKind::Other) {
+                json.key("kind");
+                json.string(flowKindKey(f.kind));
+            }
             json.endObject();
         }
         json.endObject();

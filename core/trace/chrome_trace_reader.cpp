@@ -87,8 +87,10 @@ TraceLoadReport loadChromeTrace(const QString &path, TraceStore &store, const Tr
         return readChromeTrace(std::string_view(), path, store, control);
     // Mapped, not read: a 1 GB trace costs page cache, not a copy in memory.
     if (uchar *data = file.map(0, size)) {
-        report = readChromeTrace(std::string_view(reinterpret_cast<const char *>(data), std::size_t(size)), path, store,
-                                 control);
+        detail::ChromeTraceReader reader(std::string_view(reinterpret_cast<const char *>(data), std::size_t(size)),
+                                         path, store, control);
+        reader.setReleaseReadPages(true);
+        report = reader.run();
         file.unmap(data);
         return report;
     }

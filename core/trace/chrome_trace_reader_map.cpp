@@ -109,16 +109,16 @@ std::uint32_t ChromeTraceReader::objectId(std::string_view name, std::uint64_t t
 {
     if (name.empty())
         return 0;
-    auto it = m_objects.find(std::string(name));
+    auto it = m_objects.find(name);
     if (it != m_objects.end())
         return it->second;
     const std::uint32_t id = m_nextObject++;
-    m_objects.emplace(std::string(name), id);
+    m_objects.emplace(name, id);
     push(event(EventKind::ObjectName, 0, 0, time, 0, id, addString(name)));
     return id;
 }
 
-std::uint32_t ChromeTraceReader::counterKey(const std::string &name, std::uint64_t time)
+std::uint32_t ChromeTraceReader::counterKey(std::string_view name, std::uint64_t time)
 {
     auto it = m_counters.find(name);
     if (it != m_counters.end())
@@ -148,6 +148,8 @@ void ChromeTraceReader::startWorker(int index, std::uint64_t time)
 int ChromeTraceReader::seeWorker(std::int32_t pid, std::int32_t tid, std::uint64_t time)
 {
     const auto key = workerKey(pid, tid);
+    if (m_lastWorker >= 0 && key == m_lastWorkerKey)
+        return m_lastWorker; // created already: it was seen
     auto it = m_workerIndex.find(key);
     int index;
     if (it == m_workerIndex.end()) {
@@ -162,6 +164,8 @@ int ChromeTraceReader::seeWorker(std::int32_t pid, std::int32_t tid, std::uint64
     }
     if (!m_workers[std::size_t(index)].created)
         startWorker(index, time);
+    m_lastWorkerKey = key;
+    m_lastWorker = index;
     return index;
 }
 
@@ -270,9 +274,10 @@ void ChromeTraceReader::mapSpan(EventFields &f)
         object = objectId(f.name.empty() ? std::string_view("(unnamed)") : f.name, begin);
         ++m_report.genericSpans;
     }
+    // One whole span, not a begin and an end to pair: nested and
+    // overlapping X spans stay what the file says.
     const Worker &wk = m_workers[std::size_t(w)];
-    push(event(EventKind::SpanBegin, wk.pid, wk.tid, begin, std::uint8_t(state), object));
-    push(event(EventKind::SpanEnd, wk.pid, wk.tid, end, std::uint8_t(state), object));
+    push(event(EventKind::SpanComplete, wk.pid, wk.tid, begin, std::uint8_t(state), object, std::int64_t(end)));
 }
 
 void ChromeTraceReader::mapBeginEnd(EventFields &f)
@@ -364,11 +369,16 @@ void ChromeTraceReader::mapCounter(EventFields &f)
         return;
     }
     const std::uint64_t t = timeNs(f.ts);
-    std::string name(f.name);
     for (std::size_t i = 0; i < f.numberCount; ++i) {
         const auto &[series, value] = f.numbers[i];
         // One series keeps the counter's name; several are told apart by key.
-        const std::string full = f.numberCount == 1 ? name : name + ' ' + series;
+        std::string_view full = f.name;
+        if (f.numberCount > 1) {
+            m_counterName.assign(f.name);
+            m_counterName += ' ';
+            m_counterName += series;
+            full = m_counterName;
+        }
         bool perProcess = false;
         std::uint32_t cpuKey = 0;
         if (parseCpuCounter(full, perProcess, cpuKey)) {
@@ -430,7 +440,7 @@ void ChromeTraceReader::mapFlow(EventFields &f, bool out)
     std::uint32_t flow;
     if (out) {
         flow = m_nextFlow++;
-        if (auto [it, inserted] = m_openFlows.emplace(m_asyncKey, OpenFlow{flow, object}); !inserted) {
+        if (auto [it, inserted] = m_openFlows.try_emplace(m_asyncKey, OpenFlow{flow, object}); !inserted) {
             skip(tr("flow start without its end").toStdString());
             it->second = OpenFlow{flow, object};
         }
@@ -445,9 +455,13 @@ void ChromeTraceReader::mapFlow(EventFields &f, bool out)
             object = it->second.object; // the arrow is named by its start
         m_openFlows.erase(it);
     }
+    // What the flow hands over; files without it (older ones, other tools') say Other.
+    FlowKind kind = FlowKind::Other;
+    if (!f.argKind.empty())
+        flowKindFromKey(f.argKind, kind);
     const int w = seeWorker(f.pid, f.tid, t);
     const Worker &wk = m_workers[std::size_t(w)];
-    push(event(out ? EventKind::FlowOut : EventKind::FlowIn, wk.pid, wk.tid, t, 0, flow, object));
+    push(event(out ? EventKind::FlowOut : EventKind::FlowIn, wk.pid, wk.tid, t, std::uint8_t(kind), flow, object));
 }
 
 void ChromeTraceReader::finish()
@@ -477,6 +491,8 @@ void ChromeTraceReader::finish()
         m_store.addEvents({event(EventKind::WorkerStart, w.pid, w.tid, start, 0, addString(it->second), w.ppid)});
     }
     m_store.setEventCount(m_recordedEvents > 0 ? m_recordedEvents : m_report.events);
+    // Nothing more arrives: the growth slack is memory for nothing.
+    m_store.shrinkToFit();
 }
 
 } // namespace cl::trace::detail

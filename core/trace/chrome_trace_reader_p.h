@@ -12,10 +12,18 @@
 
 namespace cl::trace::detail {
 
+// Lookups by a view into the file: no std::string made per event to find a name.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template<typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
 // One event's fields as read; views point into the file or the scratch strings.
 struct EventFields {
-    std::string_view ph, name, cat, scope, id, argName, argObject;
-    std::string phS, nameS, catS, scopeS, idS, argNameS, argObjectS;
+    std::string_view ph, name, cat, scope, id, argName, argObject, argKind;
+    std::string phS, nameS, catS, scopeS, idS, argNameS, argObjectS, argKindS;
     bool hasPid = false, hasTid = false, hasTs = false, hasDur = false, hasId = false;
     std::int32_t pid = 0, tid = 0;
     double ts = 0, dur = 0;
@@ -27,7 +35,7 @@ struct EventFields {
 
     void reset()
     {
-        ph = name = cat = scope = id = argName = argObject = {};
+        ph = name = cat = scope = id = argName = argObject = argKind = {};
         hasPid = hasTid = hasTs = hasDur = hasId = false;
         pid = tid = 0;
         ts = dur = ppid = 0;
@@ -41,6 +49,10 @@ class ChromeTraceReader {
 public:
     ChromeTraceReader(std::string_view text, const QString &name, TraceStore &store, const TraceLoadControl &control);
     TraceLoadReport run();
+    // The text is a file mapping that nothing reads again once passed: its
+    // pages are handed back behind the read position, so a 1 GB file does
+    // not count a gigabyte against the process (they stay in the page cache).
+    void setReleaseReadPages(bool release) { m_releaseReadPages = release; }
 
 private:
     // --- parsing (chrome_trace_reader_parse.cpp)
@@ -54,6 +66,7 @@ private:
     bool scannerFailed(const QString &where);
     QString where() const;
     void checkProgress();
+    void releaseReadPages(std::size_t upTo);
 
     // --- mapping (chrome_trace_reader_map.cpp)
     void mapEvent(EventFields &f);
@@ -73,7 +86,7 @@ private:
     void startWorker(int index, std::uint64_t time);
     std::uint32_t addString(std::string_view text);
     std::uint32_t objectId(std::string_view name, std::uint64_t time);
-    std::uint32_t counterKey(const std::string &name, std::uint64_t time);
+    std::uint32_t counterKey(std::string_view name, std::uint64_t time);
     void push(const Event &e);
     void flush();
 
@@ -87,6 +100,8 @@ private:
     std::string m_keyScratch;
     std::uint64_t m_eventIndex = 0; // 1-based index of the event being read; 0 outside the array
     bool m_inMetadata = false;
+    bool m_releaseReadPages = false;
+    std::size_t m_released = 0; // bytes from the start handed back
     std::size_t m_nextProgress = 0;
 
     // Mapping state.
@@ -113,23 +128,27 @@ private:
     };
     std::vector<Worker> m_workers;
     std::unordered_map<std::uint64_t, int> m_workerIndex;
+    // The worker of the last event: a saved run lists each worker's events together.
+    std::uint64_t m_lastWorkerKey = 0;
+    int m_lastWorker = -1;
     std::unordered_map<std::int32_t, std::string> m_processNames;
-    std::unordered_map<std::string, std::uint32_t> m_objects;
-    std::unordered_map<std::string, std::uint32_t> m_counters;
-    std::unordered_map<std::string, std::uint32_t> m_counterIdsFromFile;
-    std::unordered_map<std::string, std::int32_t> m_syntheticIds;
+    StringMap<std::uint32_t> m_objects;
+    StringMap<std::uint32_t> m_counters;
+    StringMap<std::uint32_t> m_counterIdsFromFile;
+    StringMap<std::int32_t> m_syntheticIds;
     struct AsyncOpen {
         int worker;
         SpanState state;
         std::uint32_t object;
     };
-    std::unordered_map<std::string, std::vector<AsyncOpen>> m_async;
+    StringMap<std::vector<AsyncOpen>> m_async;
     struct OpenFlow {
         std::uint32_t flow;
         std::uint32_t object;
     };
-    std::unordered_map<std::string, OpenFlow> m_openFlows;
+    StringMap<OpenFlow> m_openFlows;
     std::string m_asyncKey;
+    std::string m_counterName; // a counter's name with its series, reused
 };
 
 } // namespace cl::trace::detail

@@ -5,13 +5,46 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <limits>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 namespace cl::trace::detail {
 
 namespace {
 constexpr std::size_t kProgressBytes = 4u << 20;
 using Type = JsonScanner::Type;
+
+enum class Field { Ph, Ts, Dur, Pid, Tid, Name, Cat, Scope, Id, Args, Other };
+
+// An event's key, told by its length first: every event has several, so
+// this is one of the reader's hottest spots.
+Field fieldOf(std::string_view key)
+{
+    switch (key.size()) {
+    case 1:
+        return key[0] == 's' ? Field::Scope : Field::Other;
+    case 2:
+        return key == "ph" ? Field::Ph : key == "ts" ? Field::Ts : key == "id" ? Field::Id : Field::Other;
+    case 3:
+        return key == "pid"   ? Field::Pid
+               : key == "tid" ? Field::Tid
+               : key == "dur" ? Field::Dur
+               : key == "cat" ? Field::Cat
+               : key == "id2" ? Field::Id
+                              : Field::Other;
+    case 4:
+        return key == "name" ? Field::Name : key == "args" ? Field::Args : Field::Other;
+    case 7:
+        return key == "bind_id" ? Field::Id : Field::Other;
+    default:
+        return Field::Other;
+    }
+}
 
 const char *typeName(Type t)
 {
@@ -72,10 +105,32 @@ void ChromeTraceReader::checkProgress()
     if (at < m_nextProgress)
         return;
     m_nextProgress = at + kProgressBytes;
+    if (m_releaseReadPages && at > kProgressBytes)
+        releaseReadPages(at - kProgressBytes);
     if (m_control.progress)
         m_control.progress(at, m_text.size());
     if (m_control.cancel && m_control.cancel->load(std::memory_order_relaxed))
         m_report.cancelled = true;
+}
+
+void ChromeTraceReader::releaseReadPages(std::size_t upTo)
+{
+#if defined(__linux__)
+    // Only whole pages of a mapping that starts on a page: the reader keeps
+    // no view into text it has passed (names and values are copied), and a
+    // page read again would only come back from the page cache.
+    static const auto page = std::size_t(sysconf(_SC_PAGESIZE));
+    const auto base = reinterpret_cast<std::uintptr_t>(m_text.data());
+    if (page == 0 || base % page != 0)
+        return;
+    const std::size_t end = upTo / page * page;
+    if (end <= m_released)
+        return;
+    madvise(const_cast<char *>(m_text.data()) + m_released, end - m_released, MADV_DONTNEED);
+    m_released = end;
+#else
+    (void)upTo;
+#endif
 }
 
 TraceLoadReport ChromeTraceReader::run()
@@ -230,7 +285,7 @@ bool ChromeTraceReader::readWorkerId(std::int32_t &out, bool &has)
             return true;
         }
         // Odd ids (fractions, beyond 32 bits) still name one track each.
-        auto [it, inserted] = m_syntheticIds.emplace(std::to_string(v), m_nextSyntheticId);
+        auto [it, inserted] = m_syntheticIds.try_emplace(std::to_string(v), m_nextSyntheticId);
         if (inserted)
             ++m_nextSyntheticId;
         out = it->second;
@@ -245,11 +300,11 @@ bool ChromeTraceReader::readWorkerId(std::int32_t &out, bool &has)
         const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
         if (ec == std::errc() && ptr == s.data() + s.size() && !s.empty()) {
             out = v;
-        } else {
-            auto [it, inserted] = m_syntheticIds.emplace(std::string(s), m_nextSyntheticId);
-            if (inserted)
-                ++m_nextSyntheticId;
+        } else if (auto it = m_syntheticIds.find(s); it != m_syntheticIds.end()) {
             out = it->second;
+        } else {
+            out = m_nextSyntheticId++;
+            m_syntheticIds.emplace(s, out);
         }
         has = true;
         return true;
@@ -288,6 +343,9 @@ bool ChromeTraceReader::readArgs(EventFields &f)
                 return false;
         } else if (t == Type::String && key == "object") {
             if (!m_scan.string(f.argObject, f.argObjectS))
+                return false;
+        } else if (t == Type::String && key == "kind") {
+            if (!m_scan.string(f.argKind, f.argKindS))
                 return false;
         } else if (t == Type::Number) {
             if (f.numberCount == f.numbers.size())
@@ -343,28 +401,41 @@ bool ChromeTraceReader::readEvent()
     while (m_scan.nextMember(first, key, m_keyScratch)) {
         first = false;
         bool ok = true;
-        if (key == "ph")
+        switch (fieldOf(key)) {
+        case Field::Ph:
             ok = text(f.ph, f.phS, "ph");
-        else if (key == "ts")
+            break;
+        case Field::Ts:
             ok = num(f.ts, f.hasTs, "ts");
-        else if (key == "dur")
+            break;
+        case Field::Dur:
             ok = num(f.dur, f.hasDur, "dur");
-        else if (key == "pid")
+            break;
+        case Field::Pid:
             ok = readWorkerId(f.pid, f.hasPid);
-        else if (key == "tid")
+            break;
+        case Field::Tid:
             ok = readWorkerId(f.tid, f.hasTid);
-        else if (key == "name")
+            break;
+        case Field::Name:
             ok = text(f.name, f.nameS, "name");
-        else if (key == "cat")
+            break;
+        case Field::Cat:
             ok = text(f.cat, f.catS, "cat");
-        else if (key == "s")
+            break;
+        case Field::Scope:
             ok = text(f.scope, f.scopeS, "s");
-        else if (key == "id" || key == "id2" || key == "bind_id")
+            break;
+        case Field::Id:
             ok = readId(f);
-        else if (key == "args")
+            break;
+        case Field::Args:
             ok = readArgs(f);
-        else
+            break;
+        case Field::Other:
             ok = m_scan.skipValue();
+            break;
+        }
         if (!ok)
             return scannerFailed(where());
     }

@@ -22,6 +22,8 @@ enum class EventKind : std::uint8_t {
     ObjectName,      // objectId: object id (lock, counter); value: string id
     CpuSample,       // arg: 0 per core (objectId = core), 1 per process (pid); value: permille
     Metric,          // objectId: string id of the metric name; value: metric value
+    SpanComplete,    // a whole span, as a loaded trace holds it: timeNs its begin, value its end;
+                     // arg: SpanState; objectId: the object. Never recorded by a run.
 };
 
 // Fixed palette shared by timeline, legend, exports and docs.

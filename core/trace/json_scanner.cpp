@@ -6,20 +6,6 @@
 namespace cl::trace {
 
 namespace {
-// Bytes that end the fast path of a string: the quote, a backslash, and
-// control characters (invalid inside a JSON string).
-struct StringStops {
-    bool stop[256] = {};
-    constexpr StringStops()
-    {
-        for (int c = 0; c < 0x20; ++c)
-            stop[c] = true;
-        stop[int('"')] = true;
-        stop[int('\\')] = true;
-    }
-};
-constexpr StringStops kStops;
-
 void appendUtf8(std::string &out, std::uint32_t cp)
 {
     if (cp < 0x80) {
@@ -63,46 +49,7 @@ void JsonScanner::fail(const char *what)
     m_pos = m_end; // nothing more is read after an error
 }
 
-void JsonScanner::skipWhitespace()
-{
-    while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
-        ++m_pos;
-}
-
-JsonScanner::Type JsonScanner::peek()
-{
-    skipWhitespace();
-    if (m_failed || m_pos >= m_end)
-        return Type::End;
-    switch (*m_pos) {
-    case '{':
-        return Type::Object;
-    case '[':
-        return Type::Array;
-    case '"':
-        return Type::String;
-    case 't':
-        return Type::True;
-    case 'f':
-        return Type::False;
-    case 'n':
-        return Type::Null;
-    default:
-        return (*m_pos == '-' || (*m_pos >= '0' && *m_pos <= '9')) ? Type::Number : Type::Invalid;
-    }
-}
-
-bool JsonScanner::consume(char c)
-{
-    skipWhitespace();
-    if (m_pos < m_end && *m_pos == c) {
-        ++m_pos;
-        return true;
-    }
-    return false;
-}
-
-bool JsonScanner::string(std::string_view &out, std::string &scratch)
+bool JsonScanner::stringSlow(std::string_view &out, std::string &scratch)
 {
     skipWhitespace();
     if (m_pos >= m_end || *m_pos != '"') {
@@ -110,9 +57,7 @@ bool JsonScanner::string(std::string_view &out, std::string &scratch)
         return false;
     }
     const char *start = ++m_pos;
-    const char *p = start;
-    while (p < m_end && !kStops.stop[static_cast<unsigned char>(*p)])
-        ++p;
+    const char *p = findStop(start, m_end);
     if (p < m_end && *p == '"') {
         out = std::string_view(start, std::size_t(p - start));
         m_pos = p + 1;
@@ -218,7 +163,7 @@ bool JsonScanner::decodeString(const char *start, std::string &scratch)
     return false;
 }
 
-bool JsonScanner::number(double &out, bool *integral)
+bool JsonScanner::numberSlow(double &out, bool *integral)
 {
     skipWhitespace();
     const char *start = m_pos;
@@ -388,7 +333,7 @@ bool JsonScanner::rawValue(std::string_view &out)
     return true;
 }
 
-bool JsonScanner::nextMember(bool first, std::string_view &key, std::string &scratch)
+bool JsonScanner::nextMemberSlow(bool first, std::string_view &key, std::string &scratch)
 {
     skipWhitespace();
     if (m_pos >= m_end) {

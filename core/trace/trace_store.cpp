@@ -30,6 +30,9 @@ void insertSorted(Vec &v, typename Vec::value_type item, Key key)
 constexpr const char *kStateKeys[] = {"running",     "lock-wait", "lock-hold",   "queue-full", "queue-empty",
                                       "sleep",       "starting",  "gil-wait",    "zombie",    "suspended"};
 static_assert(std::size(kStateKeys) == std::size_t(SpanState::Count));
+
+constexpr const char *kFlowKeys[] = {"other", "lock", "queue", "pipe", "callback"};
+static_assert(std::size(kFlowKeys) == std::size_t(FlowKind::Count));
 } // namespace
 
 const char *spanStateKey(SpanState s)
@@ -43,6 +46,23 @@ bool spanStateFromKey(std::string_view key, SpanState &out)
     for (std::size_t i = 0; i < std::size(kStateKeys); ++i) {
         if (key == kStateKeys[i]) {
             out = SpanState(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *flowKindKey(FlowKind k)
+{
+    const auto i = std::size_t(k);
+    return i < std::size(kFlowKeys) ? kFlowKeys[i] : kFlowKeys[0];
+}
+
+bool flowKindFromKey(std::string_view key, FlowKind &out)
+{
+    for (std::size_t i = 0; i < std::size(kFlowKeys); ++i) {
+        if (key == kFlowKeys[i]) {
+            out = FlowKind(i);
             return true;
         }
     }
@@ -74,12 +94,26 @@ void TraceStore::addString(std::uint32_t id, std::string text)
 
 void TraceStore::addEvents(std::vector<Event> events)
 {
-    std::stable_sort(events.begin(), events.end(),
-                     [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
+    const auto earlier = [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; };
+    // A loaded trace's chunks are often in time order already: one pass checks.
+    if (!std::is_sorted(events.begin(), events.end(), earlier))
+        std::stable_sort(events.begin(), events.end(), earlier);
     for (const Event &e : events)
         apply(e);
     m_eventCount += events.size();
     ++m_revision;
+}
+
+void TraceStore::shrinkToFit()
+{
+    for (WorkerTrack &w : m_workers) {
+        w.spans.shrink_to_fit();
+        w.printTimes.shrink_to_fit();
+    }
+    for (CounterTrack &c : m_counters)
+        c.samples.shrink_to_fit();
+    m_prints.shrink_to_fit();
+    m_flows.shrink_to_fit();
 }
 
 bool TraceStore::takeItem()
@@ -137,6 +171,18 @@ void TraceStore::apply(const Event &e)
     m_end = std::max(m_end, e.timeNs);
 
     switch (e.kind) {
+    case EventKind::SpanComplete: {
+        // Known whole (a loaded X event): nothing to pair, and nested or
+        // overlapping spans of one state and object stay as they were.
+        const auto end = std::max(e.timeNs, std::uint64_t(e.value));
+        m_end = std::max(m_end, end);
+        WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
+        if (e.arg < std::size_t(SpanState::Count))
+            closeSpan(w, OpenSpan{e.timeNs, e.objectId, SpanState(e.arg)}, end);
+        w.lastTime = std::max(w.lastTime, end);
+        w.startTime = std::min(w.startTime, e.timeNs);
+        break;
+    }
     case EventKind::WorkerStart: {
         WorkerTrack &w = m_workers[std::size_t(ensureWorker(e.pid, e.tid, e.timeNs))];
         if (e.arg == kLaneOfThread)

@@ -133,6 +133,9 @@ public:
     void setDroppedEvents(std::uint64_t n) { m_dropped = n; ++m_revision; }
     // Applies to items added from now on; what is stored stays.
     void setItemLimit(std::uint64_t limit) { m_itemLimit = limit; }
+    // Gives back the vectors' growth slack: for a store that is complete
+    // (a loaded trace), so each stored span costs its 24 bytes and no more.
+    void shrinkToFit();
 
     const std::vector<WorkerTrack> &workers() const { return m_workers; }
     int workerIndex(std::int32_t pid, std::int32_t tid) const;
@@ -206,5 +209,7 @@ private:
 
 const char *spanStateKey(SpanState s); // stable id used in files: "running", "lock-wait"...
 bool spanStateFromKey(std::string_view key, SpanState &out);
+const char *flowKindKey(FlowKind k); // stable id used in files: "lock", "queue"...
+bool flowKindFromKey(std::string_view key, FlowKind &out);
 
 } // namespace cl::trace
