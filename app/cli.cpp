@@ -13,20 +13,6 @@ namespace {
 class Cli {
     Q_DECLARE_TR_FUNCTIONS(cl::app::Cli)
 public:
-    static const scenarios::Scenario *scenarioOrError(const QString &id)
-    {
-        const scenarios::Scenario *s = scenarios::findScenario(id);
-        if (!s) {
-            QStringList ids;
-            for (const scenarios::Scenario *c : scenarios::catalogue())
-                ids << c->id();
-            // Spelled out: lupdate misreads the context inside this function.
-            printBadInput(QCoreApplication::translate("cl::app::Cli", "unknown scenario \"%1\"; known: %2")
-                              .arg(id, ids.join(QStringLiteral(", "))));
-        }
-        return s;
-    }
-
     static int list(const QStringList &arguments)
     {
         QCommandLineParser parser;
@@ -55,7 +41,7 @@ public:
         const QStringList args = parser.positionalArguments();
         if (args.size() != 1)
             return printBadInput(tr("describe takes one scenario id"));
-        const scenarios::Scenario *s = scenarioOrError(args.first());
+        const scenarios::Scenario *s = detail::scenarioOrError(args.first());
         if (!s)
             return kExitBadInput;
         QTextStream &out = detail::out();
@@ -73,6 +59,32 @@ public:
 } // namespace
 
 namespace detail {
+
+const scenarios::Scenario *scenarioOrError(const QString &id)
+{
+    const scenarios::Scenario *s = scenarios::findScenario(id);
+    if (!s) {
+        QStringList ids;
+        for (const scenarios::Scenario *c : scenarios::catalogue())
+            ids << c->id();
+        printBadInput(QCoreApplication::translate("cl::app::Cli", "unknown scenario \"%1\"; known: %2")
+                          .arg(id, ids.join(QStringLiteral(", "))));
+    }
+    return s;
+}
+
+bool applySets(const scenarios::Scenario &scenario, const QStringList &assignments,
+               scenarios::ParameterValues &values)
+{
+    for (const QString &assignment : assignments) {
+        if (auto error = scenarios::Parameters::applyAssignment(scenario.id(), scenario.parameters(), assignment,
+                                                                 values)) {
+            printBadInput(*error);
+            return false;
+        }
+    }
+    return true;
+}
 
 QTextStream &out()
 {

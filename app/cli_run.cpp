@@ -147,19 +147,12 @@ int runCommand(const QStringList &arguments, runtime::ProcessLauncher *launcher)
     if (positional.size() != 1)
         return printBadInput(
             Cli::tr("run takes exactly one scenario id; see \"%1 list\"").arg(QCoreApplication::applicationName()));
-    const scenarios::Scenario *scenario = scenarios::findScenario(positional.first());
-    if (!scenario) {
-        QStringList ids;
-        for (const scenarios::Scenario *c : scenarios::catalogue())
-            ids << c->id();
-        return printBadInput(QCoreApplication::translate("cl::app::Cli", "unknown scenario \"%1\"; known: %2")
-                                 .arg(positional.first(), ids.join(QStringLiteral(", "))));
-    }
+    const scenarios::Scenario *scenario = scenarioOrError(positional.first());
+    if (!scenario)
+        return kExitBadInput;
     scenarios::ParameterValues values = scenario->defaults();
-    for (const QString &assignment : parser.values(set))
-        if (auto error = scenarios::Parameters::applyAssignment(scenario->id(), scenario->parameters(), assignment,
-                                                                 values))
-            return printBadInput(*error);
+    if (!applySets(*scenario, parser.values(set), values))
+        return kExitBadInput;
     const QString method = parser.value(startMethod);
     const std::optional<runtime::StartMethod> chosen = runtime::parseStartMethod(method.toStdString());
     if (!chosen)
