@@ -9,6 +9,7 @@
 #include <QStaticText>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -22,15 +23,43 @@ constexpr double kSwatch = 12.0;
 // frame holds tens of thousands of them, and an antialiased rounded rect
 // costs a path and its rasterisation each. The corners are cut by a pixel,
 // which reads as rounded at these sizes.
+// floor, ceil and round for the coordinates of a frame (well inside int):
+// without SSE4.1 the std:: ones are library calls, and a zoomed-out frame
+// snaps a hundred thousand rectangles.
+int floorPx(double v)
+{
+    const int i = int(v);
+    return i - (v < double(i) ? 1 : 0);
+}
+int ceilPx(double v)
+{
+    const int i = int(v);
+    return i + (v > double(i) ? 1 : 0);
+}
+int roundPx(double v) // half away from zero, as std::round
+{
+    return v < 0.0 ? -floorPx(-v + 0.5) : floorPx(v + 0.5);
+}
+
 QRect snap(const QRectF &r)
 {
-    return QRect(QPoint(int(std::floor(r.left())), int(std::round(r.top()))),
-                 QPoint(int(std::ceil(r.right())) - 1, int(std::round(r.bottom())) - 1));
+    return QRect(QPoint(floorPx(r.left()), roundPx(r.top())), QPoint(ceilPx(r.right()) - 1, roundPx(r.bottom()) - 1));
 }
+
+// The state colours of one paint, looked up once rather than per rectangle.
+struct StateColours {
+    std::array<QRgb, std::size_t(trace::SpanState::Count)> rgb{};
+    StateColours()
+    {
+        for (std::size_t k = 0; k < rgb.size(); ++k)
+            rgb[k] = stateColor(trace::SpanState(k)).rgba();
+    }
+    QRgb operator()(trace::SpanState s) const { return rgb[std::min(std::size_t(s), rgb.size() - 1)]; }
+};
 
 // fill(rect, colour) for each pixel row of a rectangle with its corners cut.
 template<typename Fill>
-void fillChamfered(Fill &&fill, const QRect &r, const QColor &c, int cut)
+void fillChamfered(Fill &&fill, const QRect &r, QRgb c, int cut)
 {
     if (r.width() <= 2 * cut + 1 || r.height() <= 2 * cut + 1) {
         fill(r, c);
@@ -49,21 +78,22 @@ void fillChamfered(Fill &&fill, const QRect &r, const QColor &c, int cut)
 template<typename Fill>
 void forEachSpanRect(const DrawList &list, Fill &&fill)
 {
+    static const StateColours stateColour;
     for (const DrawSpan &s : list.spans) {
         const QRectF r = s.rect;
         if (r.width() < 6.0 || s.folded()) {
             // Pixel-snapped: adjacent folded runs tile without seams.
             const QRect snapped = snap(r);
-            fill(snapped, stateColor(s.state));
+            fill(snapped, stateColour(s.state));
             if (const int h = minorBandHeight(s, snapped.height()); h > 0)
-                fill(QRect(snapped.left(), snapped.bottom() + 1 - h, snapped.width(), h), stateColor(s.minorState));
+                fill(QRect(snapped.left(), snapped.bottom() + 1 - h, snapped.width(), h), stateColour(s.minorState));
             continue;
         }
         // A one-pixel gap between wide neighbours keeps back-to-back spans
         // of one state countable.
         QRect snapped = snap(r);
         snapped.setRight(std::max(snapped.left(), snapped.right() - 1));
-        fillChamfered(fill, snapped, stateColor(s.state), 1);
+        fillChamfered(fill, snapped, stateColour(s.state), 1);
     }
 }
 
@@ -291,28 +321,30 @@ void TimelinePainter::paintRows(QPainter &p, const DrawList &list, const trace::
     // span fill) without antialiasing; with it, each one goes through the
     // rasterizer. Arrows get it back below.
     p.setRenderHint(QPainter::Antialiasing, false);
-    const QColor header = m_style.separator.darker(115);
+    const QRgb header = m_style.separator.darker(115).rgba();
+    const QRgb running = stateColor(trace::SpanState::Running).rgba();
+    const QRgb tick = m_style.tick.rgba();
     const auto rects = [&](auto &&fill) {
         for (const auto &life : list.lifetimes) {
             // Headers get a neutral bar: the process is alive, its threads say how.
-            fillChamfered(fill, snap(life.rect), life.worker < 0 ? header : stateColor(trace::SpanState::Running), 2);
+            fillChamfered(fill, snap(life.rect), life.worker < 0 ? header : running, 2);
         }
         forEachSpanRect(list, fill);
         for (const auto &t : list.ticks) {
             // A small downward triangle, row by row of pixels.
-            const int x = int(std::round(t.x));
-            const int y = int(std::round(t.top));
+            const int x = roundPx(t.x);
+            const int y = roundPx(t.top);
             for (int k = 0; k < 4; ++k)
-                fill(QRect(x - 3 + k, y + k, 7 - 2 * k, 1), m_style.tick);
+                fill(QRect(x - 3 + k, y + k, 7 - 2 * k, 1), tick);
         }
     };
     // The area only bounds the work: spans reach a few pixels past the plot
     // and lifetimes past a short row, and the painter's clip still applies.
     if (m_style.directFills && m_rowRaster.begin(p, snap(list.plot).adjusted(-8, -8, 8, 8))) {
-        rects([&](const QRect &r, const QColor &c) { m_rowRaster.fill(r, c.rgba()); });
+        rects([&](const QRect &r, QRgb c) { m_rowRaster.fill(r, c); });
         m_rowRaster.end(p);
     } else {
-        rects([&](const QRect &r, const QColor &c) { p.fillRect(r, c); });
+        rects([&](const QRect &r, QRgb c) { p.fillRect(r, QColor::fromRgba(c)); });
     }
     paintSpanLabels(p, list, store);
     paintExits(p, list);
