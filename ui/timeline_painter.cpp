@@ -83,9 +83,13 @@ void forEachSpanRect(const DrawList &list, Fill &&fill)
         const QRectF r = s.rect;
         if (r.width() < 6.0 || s.folded()) {
             // Pixel-snapped: adjacent folded runs tile without seams.
+            // The runner-up's band at the bottom; the major colour only
+            // above it, so no pixel is written twice.
             const QRect snapped = snap(r);
-            fill(snapped, stateColour(s.state));
-            if (const int h = minorBandHeight(s, snapped.height()); h > 0)
+            const int h = std::min(minorBandHeight(s, snapped.height()), snapped.height());
+            if (h < snapped.height())
+                fill(snapped.adjusted(0, 0, 0, -h), stateColour(s.state));
+            if (h > 0)
                 fill(QRect(snapped.left(), snapped.bottom() + 1 - h, snapped.width(), h), stateColour(s.minorState));
             continue;
         }
