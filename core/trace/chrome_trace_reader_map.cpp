@@ -255,6 +255,16 @@ void ChromeTraceReader::mapEvent(EventFields &f)
     skip(tr("phase \"%1\"").arg(QString::fromUtf8(f.ph.data(), qsizetype(f.ph.size()))).toStdString());
 }
 
+std::pair<SpanState, std::uint32_t> ChromeTraceReader::spanKind(const EventFields &f, std::uint64_t time)
+{
+    SpanState state;
+    if (spanStateFromKey(f.name, state))
+        return {state, objectId(f.argObject, time)};
+    // Another tool's slice: a generic span, named by its object.
+    ++m_report.genericSpans;
+    return {SpanState::Running, objectId(f.name.empty() ? std::string_view("(unnamed)") : f.name, time)};
+}
+
 void ChromeTraceReader::mapSpan(EventFields &f)
 {
     if (!f.hasDur || f.dur < 0) {
@@ -264,16 +274,7 @@ void ChromeTraceReader::mapSpan(EventFields &f)
     const std::uint64_t begin = timeNs(f.ts);
     const std::uint64_t end = std::max(begin, timeNs(f.ts + f.dur));
     const int w = seeWorker(f.pid, f.tid, begin);
-    SpanState state;
-    std::uint32_t object;
-    if (spanStateFromKey(f.name, state)) {
-        object = objectId(f.argObject, begin);
-    } else {
-        // Another tool's slice: a generic span, named by its object.
-        state = SpanState::Running;
-        object = objectId(f.name.empty() ? std::string_view("(unnamed)") : f.name, begin);
-        ++m_report.genericSpans;
-    }
+    const auto [state, object] = spanKind(f, begin);
     // One whole span, not a begin and an end to pair: nested and
     // overlapping X spans stay what the file says.
     const Worker &wk = m_workers[std::size_t(w)];
@@ -286,15 +287,7 @@ void ChromeTraceReader::mapBeginEnd(EventFields &f)
     const int w = seeWorker(f.pid, f.tid, t);
     Worker &wk = m_workers[std::size_t(w)];
     if (f.ph[0] == 'B') {
-        SpanState state;
-        std::uint32_t object;
-        if (spanStateFromKey(f.name, state)) {
-            object = objectId(f.argObject, t);
-        } else {
-            state = SpanState::Running;
-            object = objectId(f.name.empty() ? std::string_view("(unnamed)") : f.name, t);
-            ++m_report.genericSpans;
-        }
+        const auto [state, object] = spanKind(f, t);
         wk.stack.push_back({state, object});
         push(event(EventKind::SpanBegin, wk.pid, wk.tid, t, std::uint8_t(state), object));
         return;
@@ -317,15 +310,7 @@ void ChromeTraceReader::mapAsync(EventFields &f, bool begin)
     if (begin) {
         const int w = seeWorker(f.pid, f.tid, t);
         const Worker &wk = m_workers[std::size_t(w)];
-        SpanState state;
-        std::uint32_t object;
-        if (spanStateFromKey(f.name, state)) {
-            object = objectId(f.argObject, t);
-        } else {
-            state = SpanState::Running;
-            object = objectId(f.name.empty() ? std::string_view("(unnamed)") : f.name, t);
-            ++m_report.genericSpans;
-        }
+        const auto [state, object] = spanKind(f, t);
         m_async[m_asyncKey].push_back({w, state, object});
         push(event(EventKind::SpanBegin, wk.pid, wk.tid, t, std::uint8_t(state), object));
         return;

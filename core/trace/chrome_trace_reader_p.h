@@ -8,6 +8,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace cl::trace::detail {
@@ -70,6 +71,9 @@ private:
 
     // --- mapping (chrome_trace_reader_map.cpp)
     void mapEvent(EventFields &f);
+    // A slice's state and object: one of the app's states with its object,
+    // or another tool's slice as a generic span named by its event.
+    std::pair<SpanState, std::uint32_t> spanKind(const EventFields &f, std::uint64_t time);
     void mapSpan(EventFields &f);
     void mapBeginEnd(EventFields &f);
     void mapAsync(EventFields &f, bool begin);
