@@ -39,7 +39,9 @@ Scene &scene(int rowHeight)
 
 // The whole frame (bands, grid, labels, spans, ticks, arrows) at 1/zoom of the run.
 // format -1: a QPixmap, which the painter reaches through a layer.
-QImage paint(const Scene &s, std::uint64_t zoom, int format, qreal dpr, bool directFills, bool merge)
+// threads: for building the rows and for writing their pixels (0: as the
+// frame's size decides).
+QImage paint(const Scene &s, std::uint64_t zoom, int format, qreal dpr, bool directFills, bool merge, int threads = 1)
 {
     constexpr int kWidth = 640;
     constexpr int kHeight = 360;
@@ -48,6 +50,7 @@ QImage paint(const Scene &s, std::uint64_t zoom, int format, qreal dpr, bool dir
     font.setPixelSize(11);
     ui::TimelineStyle style = ui::defaultTimelineStyle(font);
     style.directFills = directFills;
+    style.threads = threads;
     const ui::TimelinePainter painter(style);
     const std::uint64_t whole = s.store.endTime() - s.store.beginTime();
     const std::uint64_t span = whole / zoom;
@@ -57,6 +60,7 @@ QImage paint(const Scene &s, std::uint64_t zoom, int format, qreal dpr, bool dir
     options.yOrigin = kAxis;
     options.lastRow = (kHeight - kAxis) / s.layout.rowHeight() + 1;
     options.mergeRuns = merge;
+    options.threads = threads;
     const ui::DrawList list = ui::buildDrawList(s.store, s.layout, axis, options);
     ui::TimelineFrame frame;
     frame.axisRect = QRectF(120, 0, axis.width(), kAxis);
@@ -104,6 +108,8 @@ class TstSpanRaster : public QObject {
 private Q_SLOTS:
     void samePixelsAsQPainter_data();
     void samePixelsAsQPainter();
+    void threadsPaintTheSamePixels_data();
+    void threadsPaintTheSamePixels();
 };
 
 void TstSpanRaster::samePixelsAsQPainter_data()
@@ -140,6 +146,40 @@ void TstSpanRaster::samePixelsAsQPainter()
     QVERIFY2(direct == reference, qPrintable(firstDifference(direct, reference)));
     const QImage merged = paint(s, zoom, f, dpr, true, true);
     QVERIFY2(merged == reference, qPrintable(firstDifference(merged, reference)));
+}
+
+void TstSpanRaster::threadsPaintTheSamePixels_data()
+{
+    QTest::addColumn<int>("rowHeight");
+    QTest::addColumn<qulonglong>("zoom");
+    QTest::addColumn<int>("format");
+    QTest::addColumn<qreal>("dpr");
+    QTest::addColumn<int>("threads");
+    const std::pair<const char *, int> formats[] = {{"premultiplied", int(QImage::Format_ARGB32_Premultiplied)},
+                                                    {"pixmap", -1}};
+    for (int rowHeight : {22, 5})
+        for (qulonglong zoom : {1ull, 8ull, 64ull})
+            for (const auto &[name, format] : formats)
+                for (qreal dpr : {1.0, 2.0})
+                    for (int threads : {2, 3})
+                        QTest::addRow("rows %dpx, 1/%llu, %s, dpr %g, %d threads", rowHeight, zoom, name, dpr, threads)
+                            << rowHeight << zoom << format << dpr << threads;
+}
+
+void TstSpanRaster::threadsPaintTheSamePixels()
+{
+    // Rows built by several threads, and bands of scanlines written by
+    // several: the picture must be the one-thread picture, pixel for pixel,
+    // including where a lifetime or tick reaches across a band's edge.
+    QFETCH(int, rowHeight);
+    QFETCH(qulonglong, zoom);
+    QFETCH(int, format);
+    QFETCH(qreal, dpr);
+    QFETCH(int, threads);
+    const Scene &s = scene(rowHeight);
+    const QImage one = paint(s, zoom, format, dpr, true, true, 1);
+    const QImage several = paint(s, zoom, format, dpr, true, true, threads);
+    QVERIFY2(several == one, qPrintable(firstDifference(several, one)));
 }
 
 QTEST_MAIN(TstSpanRaster)

@@ -32,6 +32,46 @@ void addSpan(std::vector<Event> &out, std::int32_t pid, std::uint64_t b, std::ui
     out.push_back(ev(EventKind::SpanEnd, pid, pid, e, std::uint8_t(s), obj));
 }
 
+// Where two lists first differ, or empty when they hold the same items.
+QString listDifference(const DrawList &a, const DrawList &b)
+{
+    const auto sameSpan = [](const ui::DrawSpan &x, const ui::DrawSpan &y) {
+        return x.rect == y.rect && x.begin == y.begin && x.end == y.end && x.state == y.state &&
+               x.minorState == y.minorState && x.minorShare == y.minorShare && x.count == y.count &&
+               x.objectId == y.objectId && x.row == y.row && x.worker == y.worker && x.depth == y.depth &&
+               x.open == y.open;
+    };
+    const auto sameLife = [](const ui::DrawLifetime &x, const ui::DrawLifetime &y) {
+        return x.rect == y.rect && x.row == y.row && x.worker == y.worker && x.alive == y.alive;
+    };
+    const auto sameTick = [](const ui::DrawTick &x, const ui::DrawTick &y) {
+        return x.x == y.x && x.top == y.top && x.bottom == y.bottom && x.row == y.row && x.time == y.time;
+    };
+    const auto sameExit = [](const ui::DrawExit &x, const ui::DrawExit &y) {
+        return x.pos == y.pos && x.row == y.row && x.exitValue == y.exitValue;
+    };
+    const auto sameFlow = [](const ui::DrawFlow &x, const ui::DrawFlow &y) {
+        return x.from == y.from && x.to == y.to && x.flow == y.flow && x.headVisible == y.headVisible;
+    };
+    const auto compare = [](const char *what, const auto &x, const auto &y, auto same) -> QString {
+        if (x.size() != y.size())
+            return QStringLiteral("%1: %2 vs %3 items").arg(QLatin1String(what)).arg(x.size()).arg(y.size());
+        for (std::size_t k = 0; k < x.size(); ++k)
+            if (!same(x[k], y[k]))
+                return QStringLiteral("%1: item %2 differs").arg(QLatin1String(what)).arg(k);
+        return {};
+    };
+    for (const QString &d : {compare("spans", a.spans, b.spans, sameSpan),
+                             compare("lifetimes", a.lifetimes, b.lifetimes, sameLife),
+                             compare("ticks", a.ticks, b.ticks, sameTick), compare("exits", a.exits, b.exits, sameExit),
+                             compare("flows", a.flows, b.flows, sameFlow)})
+        if (!d.isEmpty())
+            return d;
+    if (a.spansVisited != b.spansVisited || a.bucketsVisited != b.bucketsVisited || a.lodRows != b.lodRows)
+        return QStringLiteral("work counts differ");
+    return {};
+}
+
 std::uint64_t totalCount(const DrawList &list, int row = -1)
 {
     std::uint64_t n = 0;
@@ -60,6 +100,8 @@ private Q_SLOTS:
     void lodAgreesWithEverySpan_data();
     void lodAgreesWithEverySpan();
     void lodFollowsLiveGrowth();
+    void threadsBuildTheSameList_data();
+    void threadsBuildTheSameList();
 
 private:
     TraceStore m_big; // one worker, 1,000,000 spans of 100 ns every 1 us
@@ -460,6 +502,47 @@ void TstTimelineDrawList::lodFollowsLiveGrowth()
         QCOMPARE(totalCount(list), std::uint64_t(store.workers().front().spans.size()));
         grow(20000);
     }
+}
+
+void TstTimelineDrawList::threadsBuildTheSameList_data()
+{
+    QTest::addColumn<int>("zoom");
+    QTest::addColumn<int>("rowHeight");
+    QTest::addColumn<int>("threads");
+    for (int zoom : {1, 8, 64, 4096})
+        for (int rowHeight : {5, 22})
+            for (int threads : {2, 3, 7})
+                QTest::addRow("1/%d of the run, %d px rows, %d threads", zoom, rowHeight, threads)
+                    << zoom << rowHeight << threads;
+}
+
+void TstTimelineDrawList::threadsBuildTheSameList()
+{
+    // Rows split between threads and joined again: the very list one
+    // thread builds, item for item and in the same order, with the same
+    // work counted (rows from buckets and from spans alike).
+    QFETCH(int, zoom);
+    QFETCH(int, rowHeight);
+    QFETCH(int, threads);
+    ui::TimelineLayoutOptions layoutOptions;
+    layoutOptions.rowHeight = rowHeight;
+    const auto layout = TimelineLayout::build(m_wide, layoutOptions);
+    const std::uint64_t whole = m_wide.endTime() - m_wide.beginTime();
+    const std::uint64_t span = whole / std::uint64_t(zoom);
+    const std::uint64_t begin = m_wide.beginTime() + (whole - span) / 3;
+    const TimeAxis axis(begin, begin + span, 1700.0, 180.0);
+    DrawListOptions options;
+    options.lastRow = 1080 / rowHeight;
+    options.threads = 1;
+    const DrawList one = ui::buildDrawList(m_wide, layout, axis, options);
+    QVERIFY(!one.spans.empty());
+    QVERIFY(!one.ticks.empty());
+    options.threads = threads;
+    DrawList several = ui::buildDrawList(m_wide, layout, axis, options);
+    QVERIFY2(listDifference(several, one).isEmpty(), qPrintable(listDifference(several, one)));
+    // Again with the buffers of the last list lent, as a panning view does.
+    several = ui::buildDrawList(m_wide, layout, axis, options, nullptr, std::move(several));
+    QVERIFY2(listDifference(several, one).isEmpty(), qPrintable(listDifference(several, one)));
 }
 
 QTEST_MAIN(TstTimelineDrawList)

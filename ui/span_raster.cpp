@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace cl::ui {
 
 namespace {
@@ -19,6 +23,26 @@ QRect deviceRect(const QTransform &t, const QRectF &r)
     const int x2 = qRound(mapped.right());
     const int y2 = qRound(mapped.bottom());
     return QRect(x1, y1, x2 - x1, y2 - y1);
+}
+
+// One pixel row of an opaque fill. Compilers at -O2 keep the plain loop
+// scalar, and the lifetime bars under the spans alone are a full screen of
+// pixels per frame: four at a time, the last four overlapping the rest.
+inline void fillLine(QRgb *line, int width, QRgb colour)
+{
+#if defined(__SSE2__)
+    if (width >= 4) {
+        const __m128i four = _mm_set1_epi32(int(colour));
+        int x = 0;
+        for (; x + 4 <= width; x += 4)
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(line + x), four);
+        if (x < width)
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(line + width - 4), four);
+        return;
+    }
+#endif
+    for (int x = 0; x < width; ++x)
+        line[x] = colour;
 }
 
 bool writableFormat(QImage::Format f)
@@ -74,7 +98,7 @@ bool SpanRaster::begin(QPainter &p, const QRect &area)
     return true;
 }
 
-void SpanRaster::fill(const QRect &rect, QRgb colour)
+void SpanRaster::fill(const QRect &rect, QRgb colour, const QRect &clip) const
 {
     if (!m_bits)
         return;
@@ -85,21 +109,18 @@ void SpanRaster::fill(const QRect &rect, QRgb colour)
         r = rect.translated(m_offset);
     else
         r = deviceRect(m_toDevice, QRectF(rect));
-    const int x0 = std::max(r.left(), m_clip.left());
-    const int x1 = std::min(r.right(), m_clip.right());
-    const int y0 = std::max(r.top(), m_clip.top());
-    const int y1 = std::min(r.bottom(), m_clip.bottom());
+    const int x0 = std::max(r.left(), clip.left());
+    const int x1 = std::min(r.right(), clip.right());
+    const int y0 = std::max(r.top(), clip.top());
+    const int y1 = std::min(r.bottom(), clip.bottom());
     if (x0 > x1 || y0 > y1)
         return;
     const QRgb premultiplied = qPremultiply(colour);
     const int width = x1 - x0 + 1;
     uchar *row = m_bits + qsizetype(y0 - m_origin.y()) * m_stride + qsizetype(x0 - m_origin.x()) * 4;
     if (qAlpha(colour) == 255) {
-        for (int y = y0; y <= y1; ++y, row += m_stride) {
-            auto *line = reinterpret_cast<QRgb *>(row);
-            for (int x = 0; x < width; ++x)
-                line[x] = premultiplied;
-        }
+        for (int y = y0; y <= y1; ++y, row += m_stride)
+            fillLine(reinterpret_cast<QRgb *>(row), width, premultiplied);
         return;
     }
     // Source-over on premultiplied pixels, as the raster engine blends.

@@ -26,7 +26,14 @@ public:
     // QPainter for this batch.
     bool begin(QPainter &p, const QRect &area);
     // A rectangle in logical coordinates, as QPainter::fillRect takes it.
-    void fill(const QRect &rect, QRgb colour);
+    void fill(const QRect &rect, QRgb colour) const { fill(rect, colour, m_clip); }
+    // The same, writing only inside `clip` (device pixels within
+    // deviceClip()): threads given disjoint clips may fill at the same time.
+    void fill(const QRect &rect, QRgb colour, const QRect &clip) const;
+    // The device pixels this batch may write.
+    QRect deviceClip() const { return m_clip; }
+    // Logical y of a device scanline (the inverse of the device transform).
+    double logicalY(int deviceY) const { return (deviceY - m_toDevice.dy()) / m_toDevice.m22(); }
     // Draws the layer, when one was used.
     void end(QPainter &p);
 

@@ -1,4 +1,5 @@
 #include "ui/timeline_draw_list.h"
+#include "ui/frame_threads.h"
 
 #include <algorithm>
 #include <array>
@@ -212,12 +213,11 @@ QRectF lifetimeRect(const DrawList &out, const TimeAxis &axis, const DrawListOpt
 // A row with more spans in view than pixels to show them: the store's
 // buckets of the level whose bucket is a fold (a few pixels) wide, and the
 // spans at least that long, merged in begin order with the open spans.
-void addRowFromLod(DrawList &out, const trace::TraceStore &store, const TimeAxis &axis,
-                   const DrawListOptions &options, RowBuilder &builder, int worker, const std::vector<Span> &open)
+void addRowFromLod(DrawList &out, const trace::SpanLevel &level, const TimeAxis &axis, RowBuilder &builder,
+                   const std::vector<Span> &open)
 {
     ++out.lodRows;
-    const unsigned shift = trace::SpanLod::shiftFor(options.foldPx * axis.nsPerPixel());
-    const trace::SpanLevel &level = store.spanLevel(worker, shift);
+    const unsigned shift = level.shift;
     const std::uint64_t viewBegin = axis.begin();
     const std::uint64_t viewEnd = axis.end();
     // The bucket before the view can hold a narrow span reaching into it.
@@ -254,8 +254,46 @@ void addRowFromLod(DrawList &out, const trace::TraceStore &store, const TimeAxis
     }
 }
 
+// Spans of a worker's sorted vector that begin in the view: [first, end).
+std::pair<std::size_t, std::size_t> spansBeginningIn(const trace::WorkerTrack &w, const TimeAxis &axis)
+{
+    const auto byBegin = [](const Span &s, std::uint64_t t) { return s.begin < t; };
+    const auto first = std::lower_bound(w.spans.begin(), w.spans.end(), axis.begin(), byBegin);
+    const auto end = std::lower_bound(first, w.spans.end(), axis.end(), byBegin);
+    return {std::size_t(first - w.spans.begin()), std::size_t(end - w.spans.begin())};
+}
+
+// A row to build and what it is drawn from, chosen before the rows are
+// split between threads: asking the store for a level of detail may build
+// it, and only one thread may do that.
+struct RowPlan {
+    int row = 0;
+    const trace::SpanLevel *lod = nullptr; // null: the worker's spans
+    std::size_t cost = 1;                  // spans or buckets it reads, roughly
+};
+
+RowPlan planRow(const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis,
+                const DrawListOptions &options, int row)
+{
+    RowPlan plan{row, nullptr, 1};
+    const int worker = layout.row(row).worker;
+    if (worker < 0 || std::size_t(worker) >= store.workers().size())
+        return plan;
+    const auto [first, end] = spansBeginningIn(store.workers()[std::size_t(worker)], axis);
+    plan.cost += end - first;
+    const std::size_t lodSpans =
+        options.lodSpans > 0 ? options.lodSpans : std::size_t(std::max(64.0, 2.0 * axis.width() / options.foldPx));
+    if (options.lod && end - first > lodSpans) {
+        const unsigned shift = trace::SpanLod::shiftFor(options.foldPx * axis.nsPerPixel());
+        plan.lod = &store.spanLevel(worker, shift);
+        plan.cost = 1 + std::size_t(axis.width() / options.foldPx) * 2;
+    }
+    return plan;
+}
+
 void addWorkerRow(DrawList &out, const trace::TraceStore &store, const TimeAxis &axis,
-                  const DrawListOptions &options, const TimelineIndex &index, int row, int worker)
+                  const DrawListOptions &options, const TimelineIndex &index, int row, int worker,
+                  const trace::SpanLevel *lod)
 {
     const trace::WorkerTrack &w = store.workers()[std::size_t(worker)];
     const std::uint64_t viewBegin = axis.begin();
@@ -279,18 +317,11 @@ void addWorkerRow(DrawList &out, const trace::TraceStore &store, const TimeAxis 
     // Spans are sorted by begin: those starting in the view are a
     // lower_bound away; those starting before it only matter if they still
     // reach into it, which the index finds without walking the others.
-    const auto byBegin = [](const Span &s, std::uint64_t t) { return s.begin < t; };
-    const auto firstInView = std::size_t(std::lower_bound(w.spans.begin(), w.spans.end(), viewBegin, byBegin) -
-                                         w.spans.begin());
-    const auto endInView = std::size_t(std::lower_bound(w.spans.begin() + std::ptrdiff_t(firstInView),
-                                                        w.spans.end(), viewEnd, byBegin) -
-                                       w.spans.begin());
-    const std::size_t lodSpans =
-        options.lodSpans > 0 ? options.lodSpans : std::size_t(std::max(64.0, 2.0 * axis.width() / options.foldPx));
-    if (options.lod && endInView - firstInView > lodSpans) {
-        addRowFromLod(out, store, axis, options, builder, worker, open);
+    if (lod) {
+        addRowFromLod(out, *lod, axis, builder, open);
         nextOpen = open.end();
     } else {
+        const auto [firstInView, endInView] = spansBeginningIn(w, axis);
         const auto add = [&](const Span &span) {
             ++out.spansVisited;
             for (; nextOpen != open.end() && nextOpen->begin <= span.begin; ++nextOpen)
@@ -437,15 +468,71 @@ DrawList buildDrawList(const trace::TraceStore &store, const TimelineLayout &lay
     out.lastRow = std::clamp(options.lastRow, out.firstRow, layout.rowCount());
     out.yOrigin = options.yOrigin;
     out.rowHeight = layout.rowHeight();
+    out.rowOrdered = true; // rows are added top to bottom, each row's items together
     out.plot = QRectF(axis.left(), out.rowTop(out.firstRow), axis.width(),
                       (out.lastRow - out.firstRow) * out.rowHeight);
 
+    std::vector<RowPlan> plans;
+    plans.reserve(std::size_t(out.lastRow - out.firstRow));
+    std::size_t cost = 0;
     for (int r = out.firstRow; r < out.lastRow; ++r) {
-        const TimelineRow &row = layout.row(r);
-        if (row.worker >= 0 && std::size_t(row.worker) < store.workers().size())
-            addWorkerRow(out, store, axis, options, *index, r, row.worker);
-        else if (row.kind == TimelineRow::Kind::ProcessHeader)
-            addHeaderRow(out, store, layout, axis, options, r);
+        plans.push_back(planRow(store, layout, axis, options, r));
+        cost += plans.back().cost;
+    }
+    const auto addRows = [&](DrawList &part, std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to; ++k) {
+            const int r = plans[k].row;
+            const TimelineRow &row = layout.row(r);
+            if (row.worker >= 0 && std::size_t(row.worker) < store.workers().size())
+                addWorkerRow(part, store, axis, options, *index, r, row.worker, plans[k].lod);
+            else if (row.kind == TimelineRow::Kind::ProcessHeader)
+                addHeaderRow(part, store, layout, axis, options, r);
+        }
+    };
+    const int parts = std::min(frameThreads(cost, options.threads), int(plans.size()));
+    if (parts <= 1) {
+        addRows(out, 0, plans.size());
+    } else {
+        // Rows are independent: each thread builds a run of them, about an
+        // equal share of the reading, into its own list; the lists are then
+        // joined in row order, so the result is the one-thread list.
+        std::vector<std::size_t> cuts{0};
+        std::size_t done = 0;
+        for (std::size_t k = 0; k < plans.size() && int(cuts.size()) < parts; ++k) {
+            done += plans[k].cost;
+            if (done * std::size_t(parts) >= cost * cuts.size())
+                cuts.push_back(k + 1);
+        }
+        cuts.push_back(plans.size());
+        // Kept per calling thread, so panning does not fault in fresh
+        // megabytes for every frame.
+        // (A reference: in the threads, the name would mean their own.)
+        thread_local std::vector<DrawList> perThread;
+        std::vector<DrawList> &scratch = perThread;
+        scratch.resize(cuts.size() - 1);
+        for (auto &part : scratch) {
+            part.lifetimes.clear();
+            part.spans.clear();
+            part.ticks.clear();
+            part.exits.clear();
+            part.yOrigin = out.yOrigin;
+            part.rowHeight = out.rowHeight;
+            part.spansVisited = part.bucketsVisited = 0;
+            part.lodRows = 0;
+        }
+        runParts(int(cuts.size()) - 1, [&](int k) {
+            addRows(k == 0 ? out : scratch[std::size_t(k)], cuts[std::size_t(k)], cuts[std::size_t(k) + 1]);
+        });
+        for (std::size_t k = 1; k + 1 < cuts.size(); ++k) {
+            const DrawList &part = scratch[k];
+            out.lifetimes.insert(out.lifetimes.end(), part.lifetimes.begin(), part.lifetimes.end());
+            out.spans.insert(out.spans.end(), part.spans.begin(), part.spans.end());
+            out.ticks.insert(out.ticks.end(), part.ticks.begin(), part.ticks.end());
+            out.exits.insert(out.exits.end(), part.exits.begin(), part.exits.end());
+            out.spansVisited += part.spansVisited;
+            out.bucketsVisited += part.bucketsVisited;
+            out.lodRows += part.lodRows;
+        }
     }
     if (options.flows)
         addFlows(out, store, layout, axis, options.hiddenFlowKinds);

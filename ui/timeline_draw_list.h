@@ -93,6 +93,10 @@ struct DrawList {
     std::size_t spansVisited = 0;   // work done, so tests can prove the culling
     std::size_t bucketsVisited = 0; // level-of-detail buckets read instead of spans
     int lodRows = 0;                // rows drawn from buckets
+    // Each vector is in row order, as buildDrawList makes them: the items
+    // near a band of scanlines are then a binary search away, and a painter
+    // may split the rows between threads.
+    bool rowOrdered = false;
 
     double rowTop(int row) const { return yOrigin + row * rowHeight; }
 };
@@ -119,6 +123,9 @@ struct DrawListOptions {
     // ends: 0 means store.endTime(), right for a live run; a finished run
     // passes its RunWindow end so no lane runs on past it.
     std::uint64_t openEnd = 0;
+    // Threads building rows: 0 lets a big frame use the machine's cores
+    // (frameThreads()); 1 builds on the calling thread only.
+    int threads = 0;
 };
 
 // index may be null (the exporter draws once); then a temporary one is built.

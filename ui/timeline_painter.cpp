@@ -1,5 +1,6 @@
 #include "ui/timeline_painter.h"
 #include "ui/flow_kind.h"
+#include "ui/frame_threads.h"
 #include "ui/span_raster.h"
 #include "ui/state_palette.h"
 
@@ -10,8 +11,10 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace cl::ui {
 
@@ -76,10 +79,11 @@ void fillChamfered(Fill &&fill, const QRect &r, QRgb c, int cut)
 // Every rectangle of the spans, in paint order: the one geometry both the
 // QPainter path and the span layer draw.
 template<typename Fill>
-void forEachSpanRect(const DrawList &list, Fill &&fill)
+void forEachSpanRect(const DrawSpan *first, const DrawSpan *last, Fill &&fill)
 {
     static const StateColours stateColour;
-    for (const DrawSpan &s : list.spans) {
+    for (const DrawSpan *it = first; it != last; ++it) {
+        const DrawSpan &s = *it;
         const QRectF r = s.rect;
         if (r.width() < 6.0 || s.folded()) {
             // Pixel-snapped: adjacent folded runs tile without seams.
@@ -280,9 +284,18 @@ void TimelinePainter::drawCachedText(QPainter &p, const QRectF &box, const QStri
 void TimelinePainter::paintLabels(QPainter &p, const TimelineLayout &layout, const DrawList &list,
                                   const QRectF &column) const
 {
+    // Rows shorter than a line of text (a whole trace squeezed into one
+    // picture) would stack their names into an unreadable smear: a row is
+    // named only where its name does not overlap the last one drawn.
+    const double textHeight = QFontMetricsF(m_style.labelFont).height();
+    double freeFrom = -std::numeric_limits<double>::infinity();
     for (int r = list.firstRow; r < list.lastRow; ++r) {
         const TimelineRow &row = layout.row(r);
         const double top = list.rowTop(r);
+        const double centre = top + list.rowHeight / 2.0;
+        if (centre - textHeight / 2.0 < freeFrom)
+            continue;
+        freeFrom = centre + textHeight / 2.0;
         const double indent = column.left() + 6.0 + row.indent * kIndentPx;
         const int colourIndex = row.worker >= 0 ? row.worker
                                 : r + 1 < layout.rowCount() ? layout.row(r + 1).worker
@@ -328,16 +341,28 @@ void TimelinePainter::paintRows(QPainter &p, const DrawList &list, const trace::
     const QRgb header = m_style.separator.darker(115).rgba();
     const QRgb running = stateColor(trace::SpanState::Running).rgba();
     const QRgb tick = m_style.tick.rgba();
-    const auto rects = [&](auto &&fill) {
-        for (const auto &life : list.lifetimes) {
+    // The items of rows [rowLo, rowHi), in paint order: lifetimes, spans,
+    // then print ticks. Each vector is in row order.
+    const auto rects = [&](int rowLo, int rowHi, auto &&fill) {
+        const auto rowsOf = [&](const auto &items) {
+            const auto below = [&](int bound) {
+                return [bound](const auto &item) { return item.row < bound; };
+            };
+            const auto lo = std::partition_point(items.data(), items.data() + items.size(), below(rowLo));
+            return std::pair(lo, std::partition_point(lo, items.data() + items.size(), below(rowHi)));
+        };
+        const auto [lifeLo, lifeHi] = rowsOf(list.lifetimes);
+        for (auto life = lifeLo; life != lifeHi; ++life) {
             // Headers get a neutral bar: the process is alive, its threads say how.
-            fillChamfered(fill, snap(life.rect), life.worker < 0 ? header : running, 2);
+            fillChamfered(fill, snap(life->rect), life->worker < 0 ? header : running, 2);
         }
-        forEachSpanRect(list, fill);
-        for (const auto &t : list.ticks) {
+        const auto [spanLo, spanHi] = rowsOf(list.spans);
+        forEachSpanRect(spanLo, spanHi, fill);
+        const auto [tickLo, tickHi] = rowsOf(list.ticks);
+        for (auto t = tickLo; t != tickHi; ++t) {
             // A small downward triangle, row by row of pixels.
-            const int x = roundPx(t.x);
-            const int y = roundPx(t.top);
+            const int x = roundPx(t->x);
+            const int y = roundPx(t->top);
             for (int k = 0; k < 4; ++k)
                 fill(QRect(x - 3 + k, y + k, 7 - 2 * k, 1), tick);
         }
@@ -345,10 +370,33 @@ void TimelinePainter::paintRows(QPainter &p, const DrawList &list, const trace::
     // The area only bounds the work: spans reach a few pixels past the plot
     // and lifetimes past a short row, and the painter's clip still applies.
     if (m_style.directFills && m_rowRaster.begin(p, snap(list.plot).adjusted(-8, -8, 8, 8))) {
-        rects([&](const QRect &r, QRgb c) { m_rowRaster.fill(r, c); });
+        const SpanRaster &raster = m_rowRaster;
+        const QRect clip = raster.deviceClip();
+        const std::size_t work = list.spans.size() + list.lifetimes.size() + list.ticks.size() +
+                                 std::size_t(std::max(0, clip.width())) * std::size_t(std::max(0, clip.height())) / 64;
+        const int bands = list.rowOrdered ? std::min(frameThreads(work, m_style.threads), std::max(1, clip.height() / 16))
+                                          : 1;
+        if (bands <= 1) {
+            rects(INT_MIN, INT_MAX, [&](const QRect &r, QRgb c) { raster.fill(r, c, clip); });
+        } else {
+            // Bands of whole scanlines, each thread taking every item that
+            // can reach its band (a row or so around it) and writing only
+            // inside it: the same pixels as one pass, in the same order.
+            const int margin = 1 + int(std::ceil(12.0 / std::max(1.0, list.rowHeight)));
+            const auto rowAt = [&](int deviceY) {
+                return int(std::floor((raster.logicalY(deviceY) - list.yOrigin) / std::max(1.0, list.rowHeight)));
+            };
+            runParts(bands, [&](int k) {
+                const int top = clip.top() + int(std::int64_t(clip.height()) * k / bands);
+                const int bottom = clip.top() + int(std::int64_t(clip.height()) * (k + 1) / bands);
+                const QRect band(clip.left(), top, clip.width(), bottom - top);
+                rects(rowAt(top) - margin, rowAt(bottom) + 1 + margin,
+                      [&](const QRect &r, QRgb c) { raster.fill(r, c, band); });
+            });
+        }
         m_rowRaster.end(p);
     } else {
-        rects([&](const QRect &r, QRgb c) { p.fillRect(r, QColor::fromRgba(c)); });
+        rects(INT_MIN, INT_MAX, [&](const QRect &r, QRgb c) { p.fillRect(r, QColor::fromRgba(c)); });
     }
     paintSpanLabels(p, list, store);
     paintExits(p, list);
@@ -370,6 +418,10 @@ std::vector<SpanLabel> TimelinePainter::spanLabels(const DrawList &list, const t
 {
     const QFontMetricsF fm(m_style.smallFont);
     std::vector<SpanLabel> out;
+    // No span is taller than its row: rows too short for a line of text
+    // need no look at their (possibly hundred thousand) spans.
+    if (list.rowHeight < fm.height() - 2.0)
+        return out;
     for (std::size_t k = 0; k < list.spans.size(); ++k) {
         const DrawSpan &s = list.spans[k];
         if (s.folded() || s.rect.width() < 6.0)
@@ -388,11 +440,12 @@ std::vector<SpanLabel> TimelinePainter::spanLabels(const DrawList &list, const t
             text = QString::fromStdString(store->objectName(s.objectId));
         if (text.isEmpty())
             text = stateDisplayName(s.state);
-        // The full text's width comes from the layout cache; only text that
-        // does not fit is measured again to elide it.
+        // Widths and elisions come from the layout cache: a frame of many
+        // spans too short for their names would otherwise shape each name
+        // again on every paint.
         const QString shown = cachedText(text, TextFont::Small).size().width() <= room - 8.0
                                   ? text
-                                  : fm.elidedText(text, Qt::ElideRight, room - 8.0);
+                                  : cachedText(text, TextFont::Small, room - 8.0).text();
         if (shown.isEmpty() || (shown != text && shown.size() < 4))
             continue;
         out.push_back({k, QRectF(r.left() + 4.0, r.top(), room - 8.0, r.height()), shown});

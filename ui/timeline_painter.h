@@ -41,6 +41,9 @@ struct TimelineStyle {
     // device's pixels (SpanRaster). Off: each one through QPainter::fillRect,
     // the reference tst_span_raster compares against.
     bool directFills = true;
+    // Threads writing those pixels: 0 lets a big frame use the machine's
+    // cores (frameThreads()); 1 keeps it on the painting thread.
+    int threads = 0;
 };
 
 // Fonts derived from base (the widget's font, or a fixed pixel size for
