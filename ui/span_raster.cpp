@@ -6,10 +6,6 @@
 #include <algorithm>
 #include <cmath>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace cl::ui {
 
 namespace {
@@ -25,33 +21,13 @@ QRect deviceRect(const QTransform &t, const QRectF &r)
     return QRect(x1, y1, x2 - x1, y2 - y1);
 }
 
-// One pixel row of an opaque fill. Compilers at -O2 keep the plain loop
-// scalar, and the lifetime bars under the spans alone are a full screen of
-// pixels per frame: four at a time, the last four overlapping the rest.
-inline void fillLine(QRgb *line, int width, QRgb colour)
-{
-#if defined(__SSE2__)
-    if (width >= 4) {
-        const __m128i four = _mm_set1_epi32(int(colour));
-        int x = 0;
-        for (; x + 4 <= width; x += 4)
-            _mm_storeu_si128(reinterpret_cast<__m128i *>(line + x), four);
-        if (x < width)
-            _mm_storeu_si128(reinterpret_cast<__m128i *>(line + width - 4), four);
-        return;
-    }
-#endif
-    for (int x = 0; x < width; ++x)
-        line[x] = colour;
-}
-
 bool writableFormat(QImage::Format f)
 {
     return f == QImage::Format_ARGB32_Premultiplied || f == QImage::Format_RGB32;
 }
 } // namespace
 
-bool SpanRaster::begin(QPainter &p, const QRect &area)
+bool SpanRaster::begin(QPainter &p, const QRect &area, bool withLayer)
 {
     m_bits = nullptr;
     m_usesLayer = false;
@@ -64,6 +40,7 @@ bool SpanRaster::begin(QPainter &p, const QRect &area)
         return false;
     m_integerOffset = m_toDevice.dx() == std::round(m_toDevice.dx()) && m_toDevice.dy() == std::round(m_toDevice.dy());
     m_offset = QPoint(int(m_toDevice.dx()), int(m_toDevice.dy()));
+    m_translatesOnly = m_toDevice.type() <= QTransform::TxTranslate && m_integerOffset;
     QRect logical = area;
     if (p.hasClipping())
         logical &= p.clipBoundingRect().toAlignedRect();
@@ -84,7 +61,7 @@ bool SpanRaster::begin(QPainter &p, const QRect &area)
     }
     // Another raster device (a widget's backing store): a layer drawn 1:1,
     // so only without scaling.
-    if (m_toDevice.type() > QTransform::TxTranslate || !m_integerOffset)
+    if (!withLayer || m_toDevice.type() > QTransform::TxTranslate || !m_integerOffset)
         return false;
     m_usesLayer = true;
     if (m_clip.isEmpty())
@@ -98,14 +75,10 @@ bool SpanRaster::begin(QPainter &p, const QRect &area)
     return true;
 }
 
-void SpanRaster::fill(const QRect &rect, QRgb colour, const QRect &clip) const
+void SpanRaster::fillGeneral(const QRect &rect, QRgb colour, const QRect &clip) const
 {
-    if (!m_bits)
-        return;
-    // deviceRect() by hand for the usual transforms: this runs for every
-    // rectangle of a frame.
     QRect r;
-    if (m_toDevice.type() <= QTransform::TxTranslate && m_integerOffset)
+    if (m_translatesOnly)
         r = rect.translated(m_offset);
     else
         r = deviceRect(m_toDevice, QRectF(rect));

@@ -15,6 +15,15 @@ using trace::Span;
 using trace::SpanState;
 
 constexpr std::size_t kStates = std::size_t(SpanState::Count);
+
+// Pads, insets and the lifetime bar are sized for the timeline's own rows;
+// rows squeezed smaller (a whole trace in one picture) scale them down with
+// the row, so spans keep most of it and nested ones stay inside it.
+double smallRowScale(double rowHeight)
+{
+    constexpr double kFullRowHeight = 22.0;
+    return std::clamp(rowHeight / kFullRowHeight, 0.0, 1.0);
+}
 constexpr double kDepthInset = 2.5;
 constexpr int kMaxDepth = 2;
 
@@ -145,7 +154,7 @@ private:
     void emit(double x0, double x1, const Span &span, std::uint8_t depth, bool open, std::uint32_t count,
               SpanState minor, float minorShare)
     {
-        const double inset = m_options.spanPad + depth * kDepthInset;
+        const double inset = (m_options.spanPad + depth * kDepthInset) * smallRowScale(m_out.rowHeight);
         const double height = std::max(2.0, m_out.rowHeight - 2.0 * inset);
         // A lone sub-pixel span still gets one pixel: a short critical
         // section must not vanish when zoomed out.
@@ -174,9 +183,9 @@ private:
             run.state != next.state || run.minorState != next.minorState || run.rect.top() != next.rect.top() ||
             run.rect.height() != next.rect.height())
             return false;
-        if (std::ceil(run.rect.right()) < std::floor(next.rect.left()))
+        if (ceilPx(run.rect.right()) < floorPx(next.rect.left()))
             return false;
-        const int pixelHeight = int(std::lround(run.rect.bottom())) - int(std::lround(run.rect.top()));
+        const int pixelHeight = roundPx(run.rect.bottom()) - roundPx(run.rect.top());
         return minorBandHeight(run, pixelHeight) == minorBandHeight(next, pixelHeight);
     }
 
@@ -206,8 +215,9 @@ QRectF lifetimeRect(const DrawList &out, const TimeAxis &axis, const DrawListOpt
 {
     const double x0 = std::clamp(axis.xOf(begin), axis.left() - 2.0, axis.right() + 2.0);
     const double x1 = std::clamp(axis.xOf(end), axis.left() - 2.0, axis.right() + 2.0);
-    const double y = out.rowTop(row) + (out.rowHeight - options.lifetimeHeight) / 2.0;
-    return QRectF(x0, y, std::max(1.0, x1 - x0), options.lifetimeHeight);
+    const double height = std::max(1.0, options.lifetimeHeight * smallRowScale(out.rowHeight));
+    const double y = out.rowTop(row) + (out.rowHeight - height) / 2.0;
+    return QRectF(x0, y, std::max(1.0, x1 - x0), height);
 }
 
 // A row with more spans in view than pixels to show them: the store's

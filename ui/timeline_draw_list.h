@@ -36,13 +36,33 @@ struct DrawSpan {
     bool folded() const { return count > 1; }
 };
 
+// floor, ceil and round for the coordinates of a frame (well inside int):
+// without SSE4.1 the std:: ones are library calls, and a zoomed-out frame
+// snaps and compares a hundred thousand rectangles.
+inline int floorPx(double v)
+{
+    const int i = int(v);
+    return i - (v < double(i) ? 1 : 0);
+}
+inline int ceilPx(double v)
+{
+    const int i = int(v);
+    return i + (v > double(i) ? 1 : 0);
+}
+inline int roundPx(double v) // half away from zero, as std::round
+{
+    return v < 0.0 ? -floorPx(-v + 0.5) : floorPx(v + 0.5);
+}
+
 // Pixel rows of a folded run's bottom band in its runner-up state (0: none),
 // for a span painted snapped to `pixelHeight` rows.
 inline int minorBandHeight(const DrawSpan &s, int pixelHeight)
 {
     if (!s.folded() || s.minorShare <= 0.04f)
         return 0;
-    return std::max(1, int(std::lround(pixelHeight * double(s.minorShare))));
+    // + 0.5 and truncation: std::lround for these non-negative values,
+    // without a library call per rectangle.
+    return std::max(1, int(pixelHeight * double(s.minorShare) + 0.5));
 }
 
 // The thin bar from a worker's start to its exit (or the trace end while

@@ -26,24 +26,6 @@ constexpr double kSwatch = 12.0;
 // frame holds tens of thousands of them, and an antialiased rounded rect
 // costs a path and its rasterisation each. The corners are cut by a pixel,
 // which reads as rounded at these sizes.
-// floor, ceil and round for the coordinates of a frame (well inside int):
-// without SSE4.1 the std:: ones are library calls, and a zoomed-out frame
-// snaps a hundred thousand rectangles.
-int floorPx(double v)
-{
-    const int i = int(v);
-    return i - (v < double(i) ? 1 : 0);
-}
-int ceilPx(double v)
-{
-    const int i = int(v);
-    return i + (v > double(i) ? 1 : 0);
-}
-int roundPx(double v) // half away from zero, as std::round
-{
-    return v < 0.0 ? -floorPx(-v + 0.5) : floorPx(v + 0.5);
-}
-
 QRect snap(const QRectF &r)
 {
     return QRect(QPoint(floorPx(r.left()), roundPx(r.top())), QPoint(ceilPx(r.right()) - 1, roundPx(r.bottom()) - 1));
@@ -189,23 +171,44 @@ void TimelinePainter::paintRowBackgrounds(QPainter &p, const TimelineLayout &lay
 {
     const int x0 = int(std::floor(left));
     const int x1 = int(std::ceil(right));
-    for (int r = list.firstRow; r < list.lastRow; ++r) {
-        const int top = int(std::round(list.rowTop(r)));
-        const int bottom = int(std::round(list.rowTop(r + 1)));
-        if (layout.row(r).group % 2 == 1)
-            p.fillRect(QRect(x0, top, x1 - x0, bottom - top), m_style.bandOdd);
-        // A line where a new process starts groups its threads visually.
-        if (r > 0 && layout.row(r - 1).group != layout.row(r).group)
-            p.fillRect(QRect(x0, top, x1 - x0, 1), m_style.separator);
+    const QRgb band = m_style.bandOdd.rgba();
+    const QRgb separator = m_style.separator.rgba();
+    fillRects(p, QRect(x0, int(std::floor(list.plot.top())), x1 - x0, int(std::ceil(list.plot.height())) + 1),
+              [&](auto &&fill) {
+                  for (int r = list.firstRow; r < list.lastRow; ++r) {
+                      const int top = int(std::round(list.rowTop(r)));
+                      const int bottom = int(std::round(list.rowTop(r + 1)));
+                      if (layout.row(r).group % 2 == 1)
+                          fill(QRect(x0, top, x1 - x0, bottom - top), band);
+                      // A line where a new process starts groups its threads visually.
+                      if (r > 0 && layout.row(r - 1).group != layout.row(r).group)
+                          fill(QRect(x0, top, x1 - x0, 1), separator);
+                  }
+              });
+}
+
+template<typename Rects>
+void TimelinePainter::fillRects(QPainter &p, const QRect &area, Rects &&rects) const
+{
+    // Straight into an image's pixels when the painter paints on one: a
+    // few hundred band and grid rectangles cost QPainter about as much as a
+    // frame's spans do here.
+    if (m_style.directFills && m_rowRaster.begin(p, area, false)) {
+        rects([&](const QRect &r, QRgb c) { m_rowRaster.fill(r, c); });
+        return;
     }
+    rects([&](const QRect &r, QRgb c) { p.fillRect(r, QColor::fromRgba(c)); });
 }
 
 void TimelinePainter::paintGrid(QPainter &p, const std::vector<AxisTick> &ticks, const QRectF &rows) const
 {
     const int top = int(std::floor(rows.top()));
     const int height = int(std::ceil(rows.bottom())) - top;
-    for (const auto &t : ticks)
-        p.fillRect(QRect(int(std::round(t.x)), top, 1, height), m_style.grid);
+    const QRgb grid = m_style.grid.rgba();
+    fillRects(p, rows.toAlignedRect(), [&](auto &&fill) {
+        for (const auto &t : ticks)
+            fill(QRect(int(std::round(t.x)), top, 1, height), grid);
+    });
 }
 
 void TimelinePainter::paintAxis(QPainter &p, const std::vector<AxisTick> &ticks, const QRectF &axisRect) const

@@ -139,6 +139,10 @@ private:
     TimelineStyle m_style;
     QFont m_boldFont; // process headers
     mutable QHash<QString, QStaticText> m_textCache; // row names and span labels, laid out once
+    // rects(fill) with fill(rect, colour): into the image's pixels when
+    // the painter paints on one, else through QPainter.
+    template<typename Rects>
+    void fillRects(QPainter &p, const QRect &area, Rects &&rects) const;
     mutable SpanRaster m_rowRaster; // lifetimes, spans and ticks of a raster frame
 };
 
