@@ -81,6 +81,20 @@ void compareLevel(const TraceStore &store, int worker, unsigned shift)
         QVERIFY2(sameBucket(b, it->second), qPrintable(QStringLiteral("shift %1, bucket %2").arg(shift).arg(b.index)));
         ++it;
     }
+    // What frames draw from: each bucket's summary, current however the
+    // spans arrived (in order, out of order, into a bucket before others).
+    QCOMPARE(level.summaries.size(), level.buckets.size());
+    for (std::size_t k = 0; k < level.buckets.size(); ++k) {
+        const SpanBucket &b = level.buckets[k];
+        const trace::SpanBucketSummary &sum = level.summaries[k];
+        trace::SpanState major, minor;
+        float share = 0.0f;
+        trace::dominantStates(b.time, major, minor, share);
+        QVERIFY2(sum.minBegin == b.minBegin && sum.maxEnd == b.maxEnd && sum.count == b.count &&
+                     sum.state == b.state && sum.objectId == b.objectId && sum.major == major &&
+                     sum.minor == minor && sum.minorShare == share,
+                 qPrintable(QStringLiteral("shift %1, summary of bucket %2").arg(shift).arg(b.index)));
+    }
     for (std::size_t k = 1; k < level.wide.size(); ++k)
         QVERIFY(level.wide[k - 1].begin <= level.wide[k].begin);
     auto wide = level.wide;

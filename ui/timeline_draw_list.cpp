@@ -69,47 +69,29 @@ public:
 
     // A level-of-detail bucket: its spans already summed, drawn as one
     // folded run (or as its only span).
-    void addBucket(const trace::SpanBucket &b)
+    void addBucket(const trace::SpanBucketSummary &b)
     {
         flush();
-        std::erase_if(m_activeEnds, [&](std::uint64_t end) { return end <= b.minBegin; });
+        if (!m_activeEnds.empty())
+            std::erase_if(m_activeEnds, [&](std::uint64_t end) { return end <= b.minBegin; });
         const auto depth = std::uint8_t(std::min<std::size_t>(m_activeEnds.size(), kMaxDepth));
         Span span{b.minBegin, b.maxEnd, b.state, b.objectId};
         SpanState minor = span.state;
         float minorShare = 0.0f;
         if (b.count > 1) {
             span.objectId = 0;
-            dominant(b.time, span.state, minor, minorShare);
+            span.state = b.major;
+            minor = b.minor;
+            minorShare = b.minorShare;
         }
         emit(x(b.minBegin), x(b.maxEnd), span, depth, false, b.count, minor, minorShare);
     }
 
 private:
-    // The state covering most of the time, and the runner-up with its share.
     static void dominant(const std::array<std::uint64_t, kStates> &time, SpanState &major, SpanState &minor,
                          float &share)
     {
-        // One pass for the two largest and the total: this runs once per
-        // bucket drawn, hundreds of thousands of times a frame on big traces.
-        std::size_t first = 0;
-        std::size_t second = kStates;
-        std::uint64_t total = time[0];
-        for (std::size_t k = 1; k < kStates; ++k) {
-            total += time[k];
-            if (time[k] > time[first]) {
-                second = first;
-                first = k;
-            } else if (second == kStates || time[k] > time[second]) {
-                second = k;
-            }
-        }
-        major = SpanState(first);
-        minor = major;
-        share = 0.0f;
-        if (second < kStates && time[second] > 0 && total > 0) {
-            minor = SpanState(second);
-            share = float(double(time[second]) / double(total));
-        }
+        trace::dominantStates(time, major, minor, share);
     }
 
     struct Group {
@@ -232,7 +214,7 @@ void addRowFromLod(DrawList &out, const trace::SpanLevel &level, const TimeAxis 
     const std::uint64_t viewEnd = axis.end();
     // The bucket before the view can hold a narrow span reaching into it.
     std::size_t b = level.firstBucket(viewBegin >> shift);
-    if (b > 0 && level.buckets[b - 1].maxEnd >= viewBegin)
+    if (b > 0 && level.summaries[b - 1].maxEnd >= viewBegin)
         --b;
     std::size_t wi = level.nextWideReaching(0, viewBegin);
     // At most one rectangle per bucket in view (and a few wide spans).
@@ -244,8 +226,8 @@ void addRowFromLod(DrawList &out, const trace::SpanLevel &level, const TimeAxis 
     auto o = open.begin();
     constexpr std::uint64_t kNone = ~std::uint64_t(0);
     for (;;) {
-        const std::uint64_t bb = b < level.buckets.size() && level.buckets[b].minBegin < viewEnd
-                                     ? level.buckets[b].minBegin
+        const std::uint64_t bb = b < level.summaries.size() && level.summaries[b].minBegin < viewEnd
+                                     ? level.summaries[b].minBegin
                                      : kNone;
         const std::uint64_t wb = wi < level.wide.size() && level.wide[wi].begin < viewEnd ? level.wide[wi].begin : kNone;
         const std::uint64_t ob = o != open.end() ? o->begin : kNone;
@@ -259,7 +241,7 @@ void addRowFromLod(DrawList &out, const trace::SpanLevel &level, const TimeAxis 
             wi = level.nextWideReaching(wi + 1, viewBegin);
         } else {
             ++out.bucketsVisited;
-            builder.addBucket(level.buckets[b++]);
+            builder.addBucket(level.summaries[b++]);
         }
     }
 }

@@ -53,8 +53,10 @@ QString SerialVsParallel::pythonSnippet(const ParameterValues &values) const
     }
     py += QStringLiteral("    wall = time.perf_counter() - t0\n");
     if (processes) {
+        // Each clock's difference first: summed first, float rounding can
+        // leave -0.0 for children that barely used the CPU ("cpu -0 ms").
         py += QStringLiteral("    c1 = os.times()                 # the joined children's CPU time\n"
-                             "    cpu = c1.children_user + c1.children_system - c0.children_user - c0.children_system\n");
+                             "    cpu = (c1.children_user - c0.children_user) + (c1.children_system - c0.children_system)\n");
     } else {
         py += QStringLiteral("    cpu = time.process_time() - c0  # every thread of this process\n");
     }

@@ -74,6 +74,31 @@ void SpanBucket::merge(const SpanBucket &o)
         time[k] += o.time[k];
 }
 
+void dominantStates(const std::array<std::uint64_t, kSpanStates> &time, SpanState &major, SpanState &minor,
+                    float &share)
+{
+    // One pass for the two largest and the total.
+    std::size_t first = 0;
+    std::size_t second = kSpanStates;
+    std::uint64_t total = time[0];
+    for (std::size_t k = 1; k < kSpanStates; ++k) {
+        total += time[k];
+        if (time[k] > time[first]) {
+            second = first;
+            first = k;
+        } else if (second == kSpanStates || time[k] > time[second]) {
+            second = k;
+        }
+    }
+    major = SpanState(first);
+    minor = major;
+    share = 0.0f;
+    if (second < kSpanStates && time[second] > 0 && total > 0) {
+        minor = SpanState(second);
+        share = float(double(time[second]) / double(total));
+    }
+}
+
 std::size_t SpanLevel::firstBucket(std::uint64_t index) const
 {
     return lowerBucket(buckets, index);
@@ -123,7 +148,10 @@ void SpanLod::add(const Span &span)
 void SpanLod::addTo(SpanLevel &level, const Span &span)
 {
     if (isNarrow(span, level.shift)) {
-        bucketAt(level.buckets, span.begin >> level.shift).add(span);
+        SpanBucket &bucket = bucketAt(level.buckets, span.begin >> level.shift);
+        bucket.add(span);
+        // A bucket put in before others moves them: all from it on.
+        level.staleFrom = std::min(level.staleFrom, std::size_t(&bucket - level.buckets.data()));
         return;
     }
     auto &wide = level.wide;
@@ -150,6 +178,8 @@ void SpanLod::addTo(SpanLevel &level, const Span &span)
 void SpanLod::build(SpanLevel &level, const std::vector<Span> &spans) const
 {
     level.buckets.clear();
+    level.summaries.clear();
+    level.staleFrom = 0;
     level.wide.clear();
     // A finer level already built holds everything this one needs, in far
     // fewer entries than the spans: its buckets merge, and its wide spans
@@ -200,19 +230,40 @@ const SpanLevel &SpanLod::level(unsigned shift, const std::vector<Span> &spans)
         m_count = spans.size();
     }
     auto it = m_levels.find(shift);
-    if (it != m_levels.end())
-        return it->second;
-    SpanLevel level;
-    level.shift = shift;
-    build(level, spans);
-    return m_levels.emplace(shift, std::move(level)).first->second;
+    if (it == m_levels.end()) {
+        SpanLevel level;
+        level.shift = shift;
+        build(level, spans);
+        it = m_levels.emplace(shift, std::move(level)).first;
+    }
+    summarize(it->second);
+    return it->second;
+}
+
+void SpanLod::summarize(SpanLevel &level)
+{
+    // Only what changed since the last frame: a live run adds to the last
+    // buckets, so this is a few per batch, not the whole level.
+    level.summaries.resize(level.buckets.size());
+    for (std::size_t k = level.staleFrom; k < level.buckets.size(); ++k) {
+        const SpanBucket &b = level.buckets[k];
+        SpanBucketSummary &out = level.summaries[k];
+        out.minBegin = b.minBegin;
+        out.maxEnd = b.maxEnd;
+        out.count = b.count;
+        out.objectId = b.objectId;
+        out.state = b.state;
+        dominantStates(b.time, out.major, out.minor, out.minorShare);
+    }
+    level.staleFrom = level.buckets.size();
 }
 
 std::size_t SpanLod::memoryBytes() const
 {
     std::size_t n = 0;
     for (const auto &[shift, l] : m_levels)
-        n += l.buckets.capacity() * sizeof(SpanBucket) + l.wide.capacity() * sizeof(Span) +
+        n += l.buckets.capacity() * sizeof(SpanBucket) + l.summaries.capacity() * sizeof(SpanBucketSummary) +
+             l.wide.capacity() * sizeof(Span) +
              l.wideReach.capacity() * sizeof(std::uint64_t);
     return n;
 }

@@ -45,9 +45,33 @@ struct SpanBucket {
     bool operator==(const SpanBucket &) const = default;
 };
 
+// What a frame draws of a bucket, beside the bucket: a third of its size
+// (no time per state), so a zoomed-out frame of a few hundred thousand
+// buckets reads megabytes rather than tens of them, and finds the states to
+// paint worked out already.
+struct SpanBucketSummary {
+    std::uint64_t minBegin = 0;
+    std::uint64_t maxEnd = 0;
+    std::uint32_t count = 0;
+    std::uint32_t objectId = 0;           // the first span's
+    float minorShare = 0.0f;              // the runner-up's share of the span time
+    SpanState state = SpanState::Running; // the first span's
+    SpanState major = SpanState::Running; // the state covering the most time
+    SpanState minor = SpanState::Running; // the runner-up; major when there is none
+};
+
+// The state covering most of `time`, the runner-up and its share of the
+// total (0 and minor == major when no other state has time). Ties go to the
+// lower state.
+void dominantStates(const std::array<std::uint64_t, kSpanStates> &time, SpanState &major, SpanState &minor,
+                    float &share);
+
 struct SpanLevel {
     unsigned shift = 0;
     std::vector<SpanBucket> buckets; // sorted by index; spans shorter than 2^shift
+    // One per bucket, brought up to date by SpanLod::level().
+    std::vector<SpanBucketSummary> summaries;
+    std::size_t staleFrom = 0; // summaries from this bucket on need redoing
     std::vector<Span> wide;          // spans of 2^shift or longer, sorted by begin
     // Max end per block of kWideBlock wide spans: finds the wide spans that
     // began before a window and still reach into it without walking them all.
@@ -83,6 +107,7 @@ public:
 private:
     void addTo(SpanLevel &level, const Span &span);
     void build(SpanLevel &level, const std::vector<Span> &spans) const;
+    static void summarize(SpanLevel &level);
 
     std::map<unsigned, SpanLevel> m_levels;
     std::size_t m_count = 0; // spans seen through add()
