@@ -344,30 +344,46 @@ void TimelinePainter::paintRows(QPainter &p, const DrawList &list, const trace::
     const QRgb header = m_style.separator.darker(115).rgba();
     const QRgb running = stateColor(trace::SpanState::Running).rgba();
     const QRgb tick = m_style.tick.rgba();
-    // The items of rows [rowLo, rowHi), in paint order: lifetimes, spans,
-    // then print ticks. Each vector is in row order.
+    // The items of rows [rowLo, rowHi) in paint order: a row's lifetime,
+    // its spans, then its print ticks. Row by row, so a row's pixels are
+    // still in the cache for its spans and ticks; a list not in row order
+    // (not made by buildDrawList) paints all lifetimes, then all spans,
+    // then all ticks.
     const auto rects = [&](int rowLo, int rowHi, auto &&fill) {
         const auto rowsOf = [&](const auto &items) {
+            if (!list.rowOrdered)
+                return std::pair(items.data(), items.data() + items.size());
             const auto below = [&](int bound) {
                 return [bound](const auto &item) { return item.row < bound; };
             };
             const auto lo = std::partition_point(items.data(), items.data() + items.size(), below(rowLo));
             return std::pair(lo, std::partition_point(lo, items.data() + items.size(), below(rowHi)));
         };
-        const auto [lifeLo, lifeHi] = rowsOf(list.lifetimes);
-        for (auto life = lifeLo; life != lifeHi; ++life) {
-            // Headers get a neutral bar: the process is alive, its threads say how.
-            fillChamfered(fill, snap(life->rect), life->worker < 0 ? header : running, 2);
-        }
-        const auto [spanLo, spanHi] = rowsOf(list.spans);
-        forEachSpanRect(spanLo, spanHi, fill);
-        const auto [tickLo, tickHi] = rowsOf(list.ticks);
-        for (auto t = tickLo; t != tickHi; ++t) {
-            // A small downward triangle, row by row of pixels.
-            const int x = roundPx(t->x);
-            const int y = roundPx(t->top);
-            for (int k = 0; k < 4; ++k)
-                fill(QRect(x - 3 + k, y + k, 7 - 2 * k, 1), tick);
+        auto [life, lifeHi] = rowsOf(list.lifetimes);
+        auto [span, spanHi] = rowsOf(list.spans);
+        auto [t, tickHi] = rowsOf(list.ticks);
+        while (life != lifeHi || span != spanHi || t != tickHi) {
+            int row = INT_MAX;
+            if (list.rowOrdered) {
+                row = std::min({life != lifeHi ? life->row : INT_MAX, span != spanHi ? span->row : INT_MAX,
+                                t != tickHi ? t->row : INT_MAX});
+            }
+            for (; life != lifeHi && life->row <= row; ++life) {
+                // Headers get a neutral bar: the process is alive, its threads say how.
+                fillChamfered(fill, snap(life->rect), life->worker < 0 ? header : running, 2);
+            }
+            const auto *spanEnd = span;
+            while (spanEnd != spanHi && spanEnd->row <= row)
+                ++spanEnd;
+            forEachSpanRect(span, spanEnd, fill);
+            span = spanEnd;
+            for (; t != tickHi && t->row <= row; ++t) {
+                // A small downward triangle, row by row of pixels.
+                const int x = roundPx(t->x);
+                const int y = roundPx(t->top);
+                for (int k = 0; k < 4; ++k)
+                    fill(QRect(x - 3 + k, y + k, 7 - 2 * k, 1), tick);
+            }
         }
     };
     // The area only bounds the work: spans reach a few pixels past the plot
