@@ -116,8 +116,8 @@ private:
     TraceStore &m_store;
     const TraceLoadControl &m_control;
     // The parse stage's state, on cache lines of its own: on two threads the
-    // parser writes it all the time and the mapper never touches it (shared
-    // lines made both threads crawl).
+    // parser writes it all the time and the mapper never touches it (no
+    // false sharing with the mapping state below).
     alignas(64) JsonScanner m_scan;
     std::string m_keyScratch;
     std::uint64_t m_eventIndex = 0; // 1-based index of the event being read; 0 outside the array
