@@ -76,6 +76,7 @@ private:
     // (chrome_trace_reader_pipeline.cpp) The event array with a parser
     // thread ahead of this one, which maps; the result is the same.
     bool readEventArrayTwoThreads(bool bare);
+    bool readEventsOneThread(bool bare); // after the '[
     bool useTwoThreads() const;
     bool readArgs(EventFields &f);
     bool readId(EventFields &f);

@@ -270,6 +270,11 @@ bool ChromeTraceReader::readEventArray(bool bare)
     m_scan.consume('[');
     if (useTwoThreads())
         return readEventArrayTwoThreads(bare);
+    return readEventsOneThread(bare);
+}
+
+bool ChromeTraceReader::readEventsOneThread(bool bare)
+{
     bool first = true;
     while (nextElement(bare, first)) {
         const Element e = readEvent(m_fields);

@@ -15,6 +15,7 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace cl::trace::detail {
@@ -128,7 +129,7 @@ bool ChromeTraceReader::readEventArrayTwoThreads(bool bare)
     BatchRing ring;
     bool parsedOk = true;
     std::exception_ptr parseException;
-    ParserThread parser(ring, std::thread([&] {
+    const auto parse = [&] {
         try {
             bool first = true;
             bool more = true;
@@ -163,7 +164,14 @@ bool ChromeTraceReader::readEventArrayTwoThreads(bool bare)
             parseException = std::current_exception();
         }
         ring.parserDone();
-    }));
+    };
+    std::thread thread;
+    try {
+        thread = std::thread(parse);
+    } catch (const std::system_error &) {
+        return readEventsOneThread(bare); // no thread to be had: this one does it all
+    }
+    ParserThread parser(ring, std::move(thread));
 
     bool cancelled = false;
     while (EventBatch *batch = ring.nextToMap()) {
