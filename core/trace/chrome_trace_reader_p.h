@@ -45,6 +45,14 @@ struct EventFields {
     }
 };
 
+// One element of the event array as the parse stage leaves it for the
+// mapping stage (the two run on two threads for a large text).
+struct ParsedEvent {
+    EventFields fields;
+    std::size_t end = 0;  // byte offset after the element: progress once it is mapped
+    bool isEvent = false; // false: not a JSON object, counted as skipped
+};
+
 class ChromeTraceReader {
     Q_DECLARE_TR_FUNCTIONS(cl::trace::ChromeTraceReader)
 public:
@@ -59,14 +67,24 @@ private:
     // --- parsing (chrome_trace_reader_parse.cpp)
     bool readTopObject();
     bool readEventArray(bool bare);
-    bool readEvent();
+    // Steps to the next element of the event array; false at its end or
+    // when the scanner failed.
+    bool nextElement(bool bare, bool &first);
+    enum class Element { Event, NotObject, Failed };
+    Element readEvent(EventFields &f);
+    void mapElement(EventFields &f, bool isEvent);
+    // (chrome_trace_reader_pipeline.cpp) The event array with a parser
+    // thread ahead of this one, which maps; the result is the same.
+    bool readEventArrayTwoThreads(bool bare);
+    bool readEventsOneThread(bool bare); // after the '[
+    bool useTwoThreads() const;
     bool readArgs(EventFields &f);
     bool readId(EventFields &f);
     bool readWorkerId(std::int32_t &out, bool &has);
     bool readMetadata();
     bool scannerFailed(const QString &where);
     QString where() const;
-    void checkProgress();
+    void checkProgress(std::size_t at);
     void releaseReadPages(std::size_t upTo);
 
     // --- mapping (chrome_trace_reader_map.cpp)
@@ -98,12 +116,18 @@ private:
     QString m_name;
     TraceStore &m_store;
     const TraceLoadControl &m_control;
-    JsonScanner m_scan;
-    TraceLoadReport m_report;
-    EventFields m_fields;
+    // The parse stage's state, on cache lines of its own: on two threads the
+    // parser writes it all the time and the mapper never touches it (no
+    // false sharing with the mapping state below).
+    alignas(64) JsonScanner m_scan;
     std::string m_keyScratch;
     std::uint64_t m_eventIndex = 0; // 1-based index of the event being read; 0 outside the array
+    StringMap<std::int32_t> m_syntheticIds;
+    std::int32_t m_nextSyntheticId = 0x40000000;
     bool m_inMetadata = false;
+
+    alignas(64) TraceLoadReport m_report;
+    EventFields m_fields;
     bool m_releaseReadPages = false;
     std::size_t m_released = 0; // bytes from the start handed back
     std::size_t m_nextProgress = 0;
@@ -117,7 +141,6 @@ private:
     std::uint32_t m_nextObject = 1u << 20; // above any counter id
     std::uint32_t m_nextCounter = 1000;
     std::uint32_t m_nextFlow = 1;
-    std::int32_t m_nextSyntheticId = 0x40000000;
     struct Worker {
         std::int32_t pid = 0, tid = 0;
         std::int64_t ppid = 0;
@@ -139,7 +162,6 @@ private:
     StringMap<std::uint32_t> m_objects;
     StringMap<std::uint32_t> m_counters;
     StringMap<std::uint32_t> m_counterIdsFromFile;
-    StringMap<std::int32_t> m_syntheticIds;
     struct AsyncOpen {
         int worker;
         SpanState state;

@@ -99,9 +99,8 @@ bool ChromeTraceReader::scannerFailed(const QString &where)
     return false;
 }
 
-void ChromeTraceReader::checkProgress()
+void ChromeTraceReader::checkProgress(std::size_t at)
 {
-    const std::size_t at = m_scan.offset();
     if (at < m_nextProgress)
         return;
     m_nextProgress = at + kProgressBytes;
@@ -243,24 +242,46 @@ bool ChromeTraceReader::readTopObject()
     return true;
 }
 
+bool ChromeTraceReader::nextElement(bool bare, bool &first)
+{
+    // The array form may lack its closing bracket (a tracer that was
+    // killed writes it so): accept an end right after a whole event.
+    if (bare && !first && m_scan.peek() == Type::End)
+        return false;
+    if (!m_scan.nextElement(first))
+        return false;
+    if (bare && m_scan.peek() == Type::End && !first)
+        return false; // "...}," and the end of the file
+    first = false;
+    ++m_eventIndex;
+    return true;
+}
+
+void ChromeTraceReader::mapElement(EventFields &f, bool isEvent)
+{
+    if (isEvent)
+        mapEvent(f);
+    else
+        skip(tr("not an event object").toStdString());
+}
+
 bool ChromeTraceReader::readEventArray(bool bare)
 {
     m_scan.consume('[');
+    if (useTwoThreads())
+        return readEventArrayTwoThreads(bare);
+    return readEventsOneThread(bare);
+}
+
+bool ChromeTraceReader::readEventsOneThread(bool bare)
+{
     bool first = true;
-    for (;;) {
-        // The array form may lack its closing bracket (a tracer that was
-        // killed writes it so): accept an end right after a whole event.
-        if (bare && !first && m_scan.peek() == Type::End)
-            break;
-        if (!m_scan.nextElement(first))
-            break;
-        if (bare && m_scan.peek() == Type::End && !first)
-            break; // "...}," and the end of the file
-        first = false;
-        ++m_eventIndex;
-        if (!readEvent())
+    while (nextElement(bare, first)) {
+        const Element e = readEvent(m_fields);
+        if (e == Element::Failed)
             return false;
-        checkProgress();
+        mapElement(m_fields, e == Element::Event);
+        checkProgress(m_scan.offset());
         if (m_report.cancelled)
             return false;
     }
@@ -364,21 +385,23 @@ bool ChromeTraceReader::readArgs(EventFields &f)
     return !m_scan.failed();
 }
 
-bool ChromeTraceReader::readEvent()
+ChromeTraceReader::Element ChromeTraceReader::readEvent(EventFields &f)
 {
-    EventFields &f = m_fields;
+    const auto failed = [&] {
+        scannerFailed(where());
+        return Element::Failed;
+    };
     f.reset();
     const Type type = m_scan.peek();
     if (type != Type::Object) {
         if (type == Type::End || type == Type::Invalid) {
             m_scan.fail(type == Type::End ? "the text ends where a value should be"
                                           : "expected an event (a JSON object)");
-            return scannerFailed(where());
+            return failed();
         }
         if (!m_scan.skipValue())
-            return scannerFailed(where());
-        skip(tr("not an event object").toStdString());
-        return true;
+            return failed();
+        return Element::NotObject;
     }
     m_scan.consume('{');
     bool first = true;
@@ -437,12 +460,11 @@ bool ChromeTraceReader::readEvent()
             break;
         }
         if (!ok)
-            return scannerFailed(where());
+            return failed();
     }
     if (m_scan.failed())
-        return scannerFailed(where());
-    mapEvent(f);
-    return true;
+        return failed();
+    return Element::Event;
 }
 
 bool ChromeTraceReader::readMetadata()
