@@ -34,18 +34,29 @@ void runParts(int n, Job &&job)
         return;
     }
     std::latch done(n - 1);
+    // Waits even when a part on this thread throws: the parts on the pool
+    // hold references to this frame's data.
+    struct WaitForParts {
+        std::latch &parts;
+        ~WaitForParts() { parts.wait(); }
+    } waitForParts{done};
     QThreadPool &pool = framePool();
     for (int k = 1; k < n; ++k) {
         if (!startFrameJob(pool, [&job, &done, k] {
                 job(k);
                 done.count_down();
             })) {
-            job(k);
+            try {
+                job(k);
+            } catch (...) {
+                // This part and the ones not handed out will not count.
+                done.count_down(n - k);
+                throw;
+            }
             done.count_down();
         }
     }
     job(0);
-    done.wait();
 }
 
 } // namespace cl::ui
