@@ -61,7 +61,7 @@ public:
         float minorShare = 0.0f;
         if (m_group.count > 1) {
             span.objectId = 0;
-            dominant(m_group.time, span.state, minor, minorShare);
+            trace::dominantStates(m_group.time, span.state, minor, minorShare);
         }
         emit(m_group.x0, x(m_group.end), span, m_group.depth, m_group.open, m_group.count, minor, minorShare);
         m_group.count = 0;
@@ -88,12 +88,6 @@ public:
     }
 
 private:
-    static void dominant(const std::array<std::uint64_t, kStates> &time, SpanState &major, SpanState &minor,
-                         float &share)
-    {
-        trace::dominantStates(time, major, minor, share);
-    }
-
     struct Group {
         double x0 = 0.0;
         Span first{};
@@ -262,16 +256,20 @@ struct RowPlan {
     int row = 0;
     const trace::SpanLevel *lod = nullptr; // null: the worker's spans
     std::size_t cost = 1;                  // spans or buckets it reads, roughly
+    std::size_t firstInView = 0;           // the worker's spans beginning in the view
+    std::size_t endInView = 0;
 };
 
 RowPlan planRow(const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis,
                 const DrawListOptions &options, int row)
 {
-    RowPlan plan{row, nullptr, 1};
+    RowPlan plan{.row = row};
     const int worker = layout.row(row).worker;
     if (worker < 0 || std::size_t(worker) >= store.workers().size())
         return plan;
     const auto [first, end] = spansBeginningIn(store.workers()[std::size_t(worker)], axis);
+    plan.firstInView = first;
+    plan.endInView = end;
     plan.cost += end - first;
     const std::size_t lodSpans =
         options.lodSpans > 0 ? options.lodSpans : std::size_t(std::max(64.0, 2.0 * axis.width() / options.foldPx));
@@ -284,9 +282,9 @@ RowPlan planRow(const trace::TraceStore &store, const TimelineLayout &layout, co
 }
 
 void addWorkerRow(DrawList &out, const trace::TraceStore &store, const TimeAxis &axis,
-                  const DrawListOptions &options, const TimelineIndex &index, int row, int worker,
-                  const trace::SpanLevel *lod)
+                  const DrawListOptions &options, const TimelineIndex &index, int worker, const RowPlan &plan)
 {
+    const int row = plan.row;
     const trace::WorkerTrack &w = store.workers()[std::size_t(worker)];
     const std::uint64_t viewBegin = axis.begin();
     const std::uint64_t viewEnd = axis.end();
@@ -309,11 +307,12 @@ void addWorkerRow(DrawList &out, const trace::TraceStore &store, const TimeAxis 
     // Spans are sorted by begin: those starting in the view are a
     // lower_bound away; those starting before it only matter if they still
     // reach into it, which the index finds without walking the others.
-    if (lod) {
-        addRowFromLod(out, *lod, axis, builder, open);
+    if (plan.lod) {
+        addRowFromLod(out, *plan.lod, axis, builder, open);
         nextOpen = open.end();
     } else {
-        const auto [firstInView, endInView] = spansBeginningIn(w, axis);
+        const std::size_t firstInView = plan.firstInView;
+        const std::size_t endInView = plan.endInView;
         const auto add = [&](const Span &span) {
             ++out.spansVisited;
             for (; nextOpen != open.end() && nextOpen->begin <= span.begin; ++nextOpen)
@@ -476,7 +475,7 @@ DrawList buildDrawList(const trace::TraceStore &store, const TimelineLayout &lay
             const int r = plans[k].row;
             const TimelineRow &row = layout.row(r);
             if (row.worker >= 0 && std::size_t(row.worker) < store.workers().size())
-                addWorkerRow(part, store, axis, options, *index, r, row.worker, plans[k].lod);
+                addWorkerRow(part, store, axis, options, *index, row.worker, plans[k]);
             else if (row.kind == TimelineRow::Kind::ProcessHeader)
                 addHeaderRow(part, store, layout, axis, options, r);
         }
