@@ -78,6 +78,9 @@ private:
     bool readEventArrayTwoThreads(bool bare);
     bool readEventsOneThread(bool bare); // after the '[
     bool useTwoThreads() const;
+    // Mapper, two threads: maps the file's pages a few megabytes ahead of
+    // `at`, so the parser (the slower of the two) does not take the faults.
+    void populateAhead(std::size_t at);
     bool readArgs(EventFields &f);
     bool readId(EventFields &f);
     bool readWorkerId(std::int32_t &out, bool &has);
@@ -129,7 +132,8 @@ private:
     alignas(64) TraceLoadReport m_report;
     EventFields m_fields;
     bool m_releaseReadPages = false;
-    std::size_t m_released = 0; // bytes from the start handed back
+    std::size_t m_released = 0;   // bytes from the start handed back
+    std::size_t m_populated = 0;  // bytes from the start mapped ahead of the parser
     std::size_t m_nextProgress = 0;
 
     // Mapping state.

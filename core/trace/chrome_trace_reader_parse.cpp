@@ -3,6 +3,7 @@
 #include "core/trace/chrome_trace_keys.h"
 #include "core/trace/chrome_trace_reader_p.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -129,6 +130,39 @@ void ChromeTraceReader::releaseReadPages(std::size_t upTo)
     m_released = end;
 #else
     (void)upTo;
+#endif
+}
+
+void ChromeTraceReader::populateAhead(std::size_t at)
+{
+#if defined(__linux__)
+    // The parser would otherwise spend a tenth of its time in page faults
+    // on the mapping, while the mapper waits for it: mapped here, the pages
+    // are ready when it gets there. A window of a few megabytes, so the
+    // pages mapped ahead add little to the resident size.
+    constexpr std::size_t kAhead = 8u << 20;
+    constexpr std::size_t kStep = 2u << 20;
+    static const auto page = std::size_t(sysconf(_SC_PAGESIZE));
+    const auto base = reinterpret_cast<std::uintptr_t>(m_text.data());
+    if (!m_releaseReadPages || page == 0 || base % page != 0)
+        return;
+    const std::size_t want = std::min(m_text.size(), at + kAhead);
+    if (want < m_populated + kStep && want < m_text.size())
+        return;
+    const std::size_t from = std::max(m_populated, at) / page * page;
+    if (want <= from)
+        return;
+#if defined(MADV_POPULATE_READ)
+    if (madvise(const_cast<char *>(m_text.data()) + from, want - from, MADV_POPULATE_READ) != 0)
+#endif
+    {
+        // An older kernel: a read per page faults it in all the same.
+        for (std::size_t k = from; k < want; k += page)
+            (void)*static_cast<const volatile char *>(m_text.data() + k);
+    }
+    m_populated = want;
+#else
+    (void)at;
 #endif
 }
 

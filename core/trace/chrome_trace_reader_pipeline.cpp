@@ -182,6 +182,8 @@ bool ChromeTraceReader::readEventArrayTwoThreads(bool bare)
             cancelled = m_report.cancelled;
         }
         const bool last = batch->last;
+        if (batch->count > 0)
+            populateAhead(batch->events[batch->count - 1].end);
         ring.mapped();
         if (last || cancelled)
             break;
