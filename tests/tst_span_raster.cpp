@@ -41,7 +41,9 @@ Scene &scene(int rowHeight)
 // format -1: a QPixmap, which the painter reaches through a layer.
 // threads: for building the rows and for writing their pixels (0: as the
 // frame's size decides).
-QImage paint(const Scene &s, std::uint64_t zoom, int format, qreal dpr, bool directFills, bool merge, int threads = 1)
+// under: the colour the image holds before the frame is painted.
+QImage paint(const Scene &s, std::uint64_t zoom, int format, qreal dpr, bool directFills, bool merge, int threads = 1,
+             QColor under = Qt::white)
 {
     constexpr int kWidth = 640;
     constexpr int kHeight = 360;
@@ -72,7 +74,7 @@ QImage paint(const Scene &s, std::uint64_t zoom, int format, qreal dpr, bool dir
     if (format < 0) {
         QPixmap pixmap(QSize(kWidth, kHeight) * dpr);
         pixmap.setDevicePixelRatio(dpr);
-        pixmap.fill(Qt::white);
+        pixmap.fill(under);
         QPainter p(&pixmap);
         painter.paintFrame(p, s.layout, list, axis, frame);
         p.end();
@@ -80,7 +82,7 @@ QImage paint(const Scene &s, std::uint64_t zoom, int format, qreal dpr, bool dir
     }
     QImage image(QSize(kWidth, kHeight) * dpr, QImage::Format(format));
     image.setDevicePixelRatio(dpr);
-    image.fill(Qt::white);
+    image.fill(under);
     QPainter p(&image);
     painter.paintFrame(p, s.layout, list, axis, frame);
     return image;
@@ -110,6 +112,10 @@ private Q_SLOTS:
     void samePixelsAsQPainter();
     void threadsPaintTheSamePixels_data();
     void threadsPaintTheSamePixels();
+    void frameCoversItsArea_data();
+    void frameCoversItsArea();
+    void tickRunsAreTheirTriangles_data();
+    void tickRunsAreTheirTriangles();
 };
 
 void TstSpanRaster::samePixelsAsQPainter_data()
@@ -180,6 +186,111 @@ void TstSpanRaster::threadsPaintTheSamePixels()
     const QImage one = paint(s, zoom, format, dpr, true, true, 1);
     const QImage several = paint(s, zoom, format, dpr, true, true, threads);
     QVERIFY2(several == one, qPrintable(firstDifference(several, one)));
+}
+
+void TstSpanRaster::frameCoversItsArea_data()
+{
+    QTest::addColumn<int>("rowHeight");
+    QTest::addColumn<qulonglong>("zoom");
+    QTest::addColumn<bool>("directFills");
+    QTest::addColumn<qreal>("dpr");
+    QTest::addColumn<int>("threads");
+    for (int rowHeight : {22, 5})
+        for (qulonglong zoom : {1ull, 64ull})
+            for (bool direct : {true, false})
+                for (qreal dpr : {1.0, 2.0})
+                    for (int threads : {1, 2})
+                        QTest::addRow("rows %dpx, 1/%llu, %s, dpr %g, %d threads", rowHeight, zoom,
+                                      direct ? "direct" : "QPainter", dpr, threads)
+                            << rowHeight << zoom << direct << dpr << threads;
+}
+
+void TstSpanRaster::frameCoversItsArea()
+{
+    // The view does not clear what the frame paints: every pixel of the
+    // axis, the label column and the rows must come out the same whatever
+    // the image held before (the rows that end above the bottom included).
+    QFETCH(int, rowHeight);
+    QFETCH(qulonglong, zoom);
+    QFETCH(bool, directFills);
+    QFETCH(qreal, dpr);
+    QFETCH(int, threads);
+    const Scene &s = scene(rowHeight);
+    const int format = int(QImage::Format_ARGB32_Premultiplied);
+    const QImage overWhite = paint(s, zoom, format, dpr, directFills, true, threads, Qt::white);
+    const QImage overMagenta = paint(s, zoom, format, dpr, directFills, true, threads, Qt::magenta);
+    // paint()'s frame: the axis right of the 120 px label column, ending 8 px
+    // short of the edge; the label column and rows below the 24 px axis.
+    const QRect axisArea = QRect(120, 0, 640 - 120 - 8, 24);
+    const QRect rowsArea = QRect(0, 24, 640, 360 - 24);
+    int checked = 0;
+    for (const QRect &logical : {axisArea, rowsArea}) {
+        const QRect device(logical.topLeft() * dpr, logical.size() * dpr);
+        for (int y = device.top(); y <= device.bottom(); ++y)
+            for (int x = device.left(); x <= device.right(); ++x) {
+                if (overWhite.pixel(x, y) != overMagenta.pixel(x, y))
+                    QFAIL(qPrintable(QStringLiteral("pixel (%1, %2) shows what was under the frame").arg(x).arg(y)));
+                ++checked;
+            }
+    }
+    QVERIFY(checked > 200000);
+    // Outside the frame the image is the caller's.
+    QCOMPARE(overMagenta.pixel(QPoint(2, 2)), QColor(Qt::magenta).rgb());
+}
+
+void TstSpanRaster::tickRunsAreTheirTriangles_data()
+{
+    QTest::addColumn<QList<double>>("xs");
+    QTest::addColumn<bool>("directFills");
+    const QList<QList<double>> sets = {
+        {40.0},
+        {40.0, 42.0, 44.0, 46.0},           // a burst: two pixels apart
+        {40.0, 43.0, 46.4, 49.6, 52.5},     // three apart, with rounding
+        {40.0, 44.0, 48.0},                 // four apart: tips and middles separate
+        {40.0, 42.0, 49.0, 50.6, 60.0},     // runs and lone ticks mixed
+        {40.0, 41.0, 42.0, 50.0, 53.0, 56.0, 63.0, 70.0, 71.5}};
+    for (int k = 0; k < int(sets.size()); ++k)
+        for (bool direct : {true, false})
+            QTest::addRow("set %d, %s", k, direct ? "direct" : "QPainter") << sets[k] << direct;
+}
+
+void TstSpanRaster::tickRunsAreTheirTriangles()
+{
+    // Ticks close together are painted as one run (three bars and the
+    // tips): the pixels must be those of each tick's own triangle.
+    QFETCH(QList<double>, xs);
+    QFETCH(bool, directFills);
+    ui::DrawList list;
+    list.firstRow = 0;
+    list.lastRow = 2;
+    list.rowHeight = 22.0;
+    list.yOrigin = 10.0;
+    list.rowOrdered = true;
+    list.plot = QRectF(20, 10, 100, 44);
+    for (int row : {0, 1})
+        for (double x : xs)
+            list.ticks.push_back({x + row, list.rowTop(row) + 1.0, list.rowTop(row) + 21.0, row, 0, 0});
+    ui::TimelineStyle style = ui::defaultTimelineStyle();
+    style.directFills = directFills;
+    const ui::TimelinePainter painter(style);
+    QImage image(140, 70, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QPainter p(&image);
+        painter.paintRows(p, list);
+    }
+    QImage expected(image.size(), image.format());
+    expected.fill(Qt::white);
+    {
+        QPainter p(&expected);
+        for (const ui::DrawTick &t : list.ticks) {
+            const int x = qRound(t.x);
+            const int y = qRound(t.top);
+            for (int k = 0; k < 4; ++k)
+                p.fillRect(QRect(x - 3 + k, y + k, 7 - 2 * k, 1), style.tick);
+        }
+    }
+    QVERIFY2(image == expected, qPrintable(firstDifference(image, expected)));
 }
 
 QTEST_MAIN(TstSpanRaster)

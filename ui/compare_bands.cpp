@@ -123,11 +123,7 @@ void CompareBands::paint(QPainter &p, const QRectF &visible) const
         listOptions.openEnd = window.finished ? window.end : 0;
         DrawList list = buildDrawList(store, layout, b.axis, listOptions, &index);
         list.plot.setRight(b.rows.right());
-        p.setClipRect(QRectF(b.labels.left(), b.rows.top(), b.rows.right() - b.labels.left(), b.rows.height()));
-        painter.paintRowBackgrounds(p, layout, list, b.labels.left(), b.rows.right());
-        p.setClipRect(b.rows);
-        painter.paintGrid(p, ticks, b.rows);
-        painter.paintRows(p, list, &store);
+        painter.paintRowsArea(p, layout, list, ticks, b.labels.left(), b.rows, &store);
         p.setClipRect(b.labels);
         painter.paintLabels(p, layout, list, b.labels);
         p.setClipping(false);

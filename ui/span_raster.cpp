@@ -75,6 +75,11 @@ bool SpanRaster::begin(QPainter &p, const QRect &area, bool withLayer)
     return true;
 }
 
+QRect SpanRaster::deviceClipOf(const QRect &logical) const
+{
+    return deviceRect(m_toDevice, QRectF(logical)) & m_clip;
+}
+
 void SpanRaster::fillGeneral(const QRect &rect, QRgb colour, const QRect &clip) const
 {
     QRect r;

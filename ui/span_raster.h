@@ -59,8 +59,13 @@ public:
     }
     // The device pixels this batch may write.
     QRect deviceClip() const { return m_clip; }
+    // The device pixels of a logical rectangle, within deviceClip(): what
+    // begin() would have made of it as the area.
+    QRect deviceClipOf(const QRect &logical) const;
     // Logical y of a device scanline (the inverse of the device transform).
     double logicalY(int deviceY) const { return (deviceY - m_toDevice.dy()) / m_toDevice.m22(); }
+    // Device scanlines per logical pixel.
+    double scaleY() const { return m_toDevice.m22(); }
     // Draws the layer, when one was used.
     void end(QPainter &p);
 

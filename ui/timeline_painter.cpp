@@ -150,12 +150,8 @@ void TimelinePainter::paintFrame(QPainter &p, const TimelineLayout &layout, cons
     // it on, even an integer fillRect or a 1 px line goes through the
     // rasterizer instead of a plain span fill.
     p.setRenderHint(QPainter::Antialiasing, false);
-    p.setClipRect(QRectF(frame.labelRect.left(), frame.rowsRect.top(), frame.rowsRect.right() - frame.labelRect.left(),
-                         frame.rowsRect.height()));
-    paintRowBackgrounds(p, layout, list, frame.labelRect.left(), frame.rowsRect.right());
-    p.setClipRect(frame.rowsRect);
-    paintGrid(p, ticks, frame.rowsRect);
-    paintRows(p, list, frame.store);
+    p.fillRect(frame.axisRect.toAlignedRect(), m_style.background);
+    paintRowsArea(p, layout, list, ticks, frame.labelRect.left(), frame.rowsRect, frame.store);
     p.setClipRect(frame.labelRect);
     paintLabels(p, layout, list, frame.labelRect);
     p.setClipping(false);
@@ -166,22 +162,40 @@ void TimelinePainter::paintFrame(QPainter &p, const TimelineLayout &layout, cons
     p.restore();
 }
 
-void TimelinePainter::paintRowBackgrounds(QPainter &p, const TimelineLayout &layout, const DrawList &list,
-                                          double left, double right) const
+void TimelinePainter::paintRowsArea(QPainter &p, const TimelineLayout &layout, const DrawList &list,
+                                    const std::vector<AxisTick> &ticks, double labelLeft, const QRectF &rows,
+                                    const trace::TraceStore *store) const
 {
-    const int x0 = int(std::floor(left));
-    const int x1 = int(std::ceil(right));
+    p.save();
+    p.setPen(Qt::NoPen);
+    p.setRenderHint(QPainter::Antialiasing, false);
+    const QRectF whole(labelLeft, rows.top(), rows.right() - labelLeft, rows.height());
+    p.setClipRect(whole);
+    const Backdrop backdrop{&layout, &ticks, whole.toAlignedRect(), rows.toAlignedRect()};
+    paintRowItems(p, list, &backdrop);
+    p.setClipRect(rows);
+    paintSpanLabels(p, list, store);
+    paintExits(p, list);
+    p.setRenderHint(QPainter::Antialiasing, m_style.antialias);
+    paintFlows(p, list, store);
+    p.restore();
+}
+
+void TimelinePainter::paintRowBackgrounds(QPainter &p, const Backdrop &b, const DrawList &list) const
+{
     const QRgb band = m_style.bandOdd.rgba();
     const QRgb separator = m_style.separator.rgba();
+    const int x0 = b.whole.left();
+    const int x1 = b.whole.right() + 1;
     fillRects(p, QRect(x0, int(std::floor(list.plot.top())), x1 - x0, int(std::ceil(list.plot.height())) + 1),
               [&](auto &&fill) {
                   for (int r = list.firstRow; r < list.lastRow; ++r) {
                       const int top = int(std::round(list.rowTop(r)));
                       const int bottom = int(std::round(list.rowTop(r + 1)));
-                      if (layout.row(r).group % 2 == 1)
+                      if (b.layout->row(r).group % 2 == 1)
                           fill(QRect(x0, top, x1 - x0, bottom - top), band);
                       // A line where a new process starts groups its threads visually.
-                      if (r > 0 && layout.row(r - 1).group != layout.row(r).group)
+                      if (r > 0 && b.layout->row(r - 1).group != b.layout->row(r).group)
                           fill(QRect(x0, top, x1 - x0, 1), separator);
                   }
               });
@@ -200,14 +214,12 @@ void TimelinePainter::fillRects(QPainter &p, const QRect &area, Rects &&rects) c
     rects([&](const QRect &r, QRgb c) { p.fillRect(r, QColor::fromRgba(c)); });
 }
 
-void TimelinePainter::paintGrid(QPainter &p, const std::vector<AxisTick> &ticks, const QRectF &rows) const
+void TimelinePainter::paintGrid(QPainter &p, const Backdrop &b) const
 {
-    const int top = int(std::floor(rows.top()));
-    const int height = int(std::ceil(rows.bottom())) - top;
     const QRgb grid = m_style.grid.rgba();
-    fillRects(p, rows.toAlignedRect(), [&](auto &&fill) {
-        for (const auto &t : ticks)
-            fill(QRect(int(std::round(t.x)), top, 1, height), grid);
+    fillRects(p, b.rows, [&](auto &&fill) {
+        for (const auto &t : *b.ticks)
+            fill(QRect(int(std::round(t.x)), b.rows.top(), 1, b.rows.height()), grid);
     });
 }
 
@@ -341,6 +353,16 @@ void TimelinePainter::paintRows(QPainter &p, const DrawList &list, const trace::
     // span fill) without antialiasing; with it, each one goes through the
     // rasterizer. Arrows get it back below.
     p.setRenderHint(QPainter::Antialiasing, false);
+    paintRowItems(p, list, nullptr);
+    paintSpanLabels(p, list, store);
+    paintExits(p, list);
+    p.setRenderHint(QPainter::Antialiasing, m_style.antialias);
+    paintFlows(p, list, store);
+    p.restore();
+}
+
+void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Backdrop *backdrop) const
+{
     const QRgb header = m_style.separator.darker(115).rgba();
     const QRgb running = stateColor(trace::SpanState::Running).rgba();
     const QRgb tick = m_style.tick.rgba();
@@ -377,51 +399,128 @@ void TimelinePainter::paintRows(QPainter &p, const DrawList &list, const trace::
                 ++spanEnd;
             forEachSpanRect(span, spanEnd, fill);
             span = spanEnd;
-            for (; t != tickHi && t->row <= row; ++t) {
-                // A small downward triangle, row by row of pixels.
-                const int x = roundPx(t->x);
+            while (t != tickHi && t->row <= row) {
+                // Small downward triangles, row by row of pixels. Where they
+                // stand at most 3 px apart (a burst of prints, zoomed out),
+                // their upper three pixel rows touch: those are filled once
+                // for the whole run, and only the tips one by one.
                 const int y = roundPx(t->top);
-                for (int k = 0; k < 4; ++k)
-                    fill(QRect(x - 3 + k, y + k, 7 - 2 * k, 1), tick);
+                const DrawTick *runEnd = t + 1;
+                int last = roundPx(t->x);
+                while (runEnd != tickHi && runEnd->row == t->row && roundPx(runEnd->top) == y &&
+                       roundPx(runEnd->x) - last >= 0 && roundPx(runEnd->x) - last <= 3) {
+                    last = roundPx(runEnd->x);
+                    ++runEnd;
+                }
+                const int first = roundPx(t->x);
+                for (int k = 0; k < 3; ++k)
+                    fill(QRect(first - 3 + k, y + k, last - first + 7 - 2 * k, 1), tick);
+                for (; t != runEnd; ++t)
+                    fill(QRect(roundPx(t->x), y + 3, 1, 1), tick);
             }
         }
     };
     // The area only bounds the work: spans reach a few pixels past the plot
     // and lifetimes past a short row, and the painter's clip still applies.
-    if (m_style.directFills && m_rowRaster.begin(p, snap(list.plot).adjusted(-8, -8, 8, 8))) {
+    const QRect itemArea = snap(list.plot).adjusted(-8, -8, 8, 8);
+    if (m_style.directFills && m_rowRaster.begin(p, backdrop ? backdrop->whole : itemArea)) {
         const SpanRaster &raster = m_rowRaster;
         const QRect clip = raster.deviceClip();
+        // Under a backdrop the painter's clip takes in the label column too:
+        // the items stay inside the rows, as with the rows as the clip.
+        const QRect itemClip = backdrop ? raster.deviceClipOf(itemArea & backdrop->rows) : clip;
+        const QRect gridClip = backdrop ? raster.deviceClipOf(backdrop->rows) : QRect();
         const std::size_t work = list.spans.size() + list.lifetimes.size() + list.ticks.size() +
                                  std::size_t(std::max(0, clip.width())) * std::size_t(std::max(0, clip.height())) / 64;
         const int bands = list.rowOrdered ? std::min(frameThreads(work, m_style.threads), std::max(1, clip.height() / 16))
                                           : 1;
+        // Items reach a row or so past their own (lifetimes past a short
+        // row, ticks and insets by a few pixels): a band or a stretch of
+        // scanlines takes every item that can reach it.
+        const int margin = 1 + int(std::ceil(12.0 / std::max(1.0, list.rowHeight)));
+        const auto rowAt = [&](int deviceY) {
+            return int(std::floor((raster.logicalY(deviceY) - list.yOrigin) / std::max(1.0, list.rowHeight)));
+        };
+        const QRgb background = m_style.background.rgba();
+        const QRgb band = m_style.bandOdd.rgba();
+        const QRgb separator = m_style.separator.rgba();
+        const QRgb grid = m_style.grid.rgba();
+        // The backdrop of device scanlines [y0, y1): background, the bands
+        // of every other process and their separators, the grid.
+        const auto paintBackdrop = [&](int y0, int y1) {
+            const QRect lines = QRect(clip.left(), y0, clip.width(), y1 - y0) & clip;
+            if (lines.isEmpty())
+                return;
+            raster.fill(backdrop->whole, background, lines);
+            const int x0 = backdrop->whole.left();
+            const int width = backdrop->whole.width();
+            const int rowLo = std::max(list.firstRow, rowAt(y0) - 1);
+            const int rowHi = std::min(list.lastRow, rowAt(y1 - 1) + 2);
+            for (int r = rowLo; r < rowHi; ++r) {
+                const int top = int(std::round(list.rowTop(r)));
+                const int bottom = int(std::round(list.rowTop(r + 1)));
+                if (backdrop->layout->row(r).group % 2 == 1)
+                    raster.fill(QRect(x0, top, width, bottom - top), band, lines);
+                if (r > 0 && backdrop->layout->row(r - 1).group != backdrop->layout->row(r).group)
+                    raster.fill(QRect(x0, top, width, 1), separator, lines);
+            }
+            const QRect gridLines = lines & gridClip;
+            for (const auto &t : *backdrop->ticks)
+                raster.fill(QRect(int(std::round(t.x)), backdrop->rows.top(), 1, backdrop->rows.height()), grid,
+                            gridLines);
+        };
+        // Device scanlines [top, bottom] of the frame, on one thread.
+        const auto paintBand = [&](int top, int bottom) {
+            const QRect items = QRect(clip.left(), top, clip.width(), bottom - top + 1) & itemClip;
+            const auto fillItems = [&](const QRect &r, QRgb c) { raster.fill(r, c, items); };
+            const int rowLo = rowAt(top) - margin;
+            const int rowHi = rowAt(bottom + 1) + 1 + margin;
+            if (!backdrop) {
+                rects(rowLo, rowHi, fillItems);
+                return;
+            }
+            // Stretches of scanlines that stay in the cache while all their
+            // layers are written. A stretch's backdrop goes down one ahead of
+            // its items: an item reaching into the next stretch lands on its
+            // backdrop, and no later backdrop covers it, as in one pass of
+            // backdrop then items.
+            const int step = std::max(64, int(std::ceil((list.rowHeight + 16.0) * raster.scaleY())));
+            paintBackdrop(top, std::min(top + step, bottom + 1));
+            int rowFrom = rowLo;
+            for (int y = top; y <= bottom; y += step) {
+                const int next = y + step;
+                if (next <= bottom)
+                    paintBackdrop(next, std::min(next + step, bottom + 1));
+                const int rowTo = next > bottom ? rowHi : std::max(rowFrom, rowAt(next));
+                rects(rowFrom, rowTo, fillItems);
+                rowFrom = rowTo;
+            }
+        };
         if (bands <= 1) {
-            rects(INT_MIN, INT_MAX, [&](const QRect &r, QRgb c) { raster.fill(r, c, clip); });
+            paintBand(clip.top(), clip.bottom());
         } else {
             // Bands of whole scanlines, each thread taking every item that
-            // can reach its band (a row or so around it) and writing only
-            // inside it: the same pixels as one pass, in the same order.
-            const int margin = 1 + int(std::ceil(12.0 / std::max(1.0, list.rowHeight)));
-            const auto rowAt = [&](int deviceY) {
-                return int(std::floor((raster.logicalY(deviceY) - list.yOrigin) / std::max(1.0, list.rowHeight)));
-            };
+            // can reach its band and writing only inside it: the same pixels
+            // as one pass, in the same order.
             runParts(bands, [&](int k) {
                 const int top = clip.top() + int(std::int64_t(clip.height()) * k / bands);
                 const int bottom = clip.top() + int(std::int64_t(clip.height()) * (k + 1) / bands);
-                const QRect band(clip.left(), top, clip.width(), bottom - top);
-                rects(rowAt(top) - margin, rowAt(bottom) + 1 + margin,
-                      [&](const QRect &r, QRgb c) { raster.fill(r, c, band); });
+                paintBand(top, bottom - 1);
             });
         }
         m_rowRaster.end(p);
-    } else {
-        rects(INT_MIN, INT_MAX, [&](const QRect &r, QRgb c) { p.fillRect(r, QColor::fromRgba(c)); });
+        return;
     }
-    paintSpanLabels(p, list, store);
-    paintExits(p, list);
-    p.setRenderHint(QPainter::Antialiasing, m_style.antialias);
-    paintFlows(p, list, store);
-    p.restore();
+    if (backdrop) {
+        p.fillRect(backdrop->whole, m_style.background);
+        paintRowBackgrounds(p, *backdrop, list);
+        p.save();
+        p.setClipRect(backdrop->rows, Qt::IntersectClip);
+        paintGrid(p, *backdrop);
+    }
+    rects(INT_MIN, INT_MAX, [&](const QRect &r, QRgb c) { p.fillRect(r, QColor::fromRgba(c)); });
+    if (backdrop)
+        p.restore();
 }
 
 void TimelinePainter::paintSpanLabels(QPainter &p, const DrawList &list, const trace::TraceStore *store) const

@@ -101,9 +101,13 @@ public:
     void paintFrame(QPainter &p, const TimelineLayout &layout, const DrawList &list, const TimeAxis &axis,
                     const TimelineFrame &frame) const;
 
-    void paintRowBackgrounds(QPainter &p, const TimelineLayout &layout, const DrawList &list,
-                             double left, double right) const;
-    void paintGrid(QPainter &p, const std::vector<AxisTick> &ticks, const QRectF &rows) const;
+    // Every pixel of the label column and the rows beside it (from
+    // labelLeft to rows.right()): the background, the bands of every other
+    // process, the grid, then what paintRows() draws. Row by row of pixels,
+    // so a frame writes its megabytes once, while they are in the cache.
+    void paintRowsArea(QPainter &p, const TimelineLayout &layout, const DrawList &list,
+                       const std::vector<AxisTick> &ticks, double labelLeft, const QRectF &rows,
+                       const trace::TraceStore *store = nullptr) const;
     void paintAxis(QPainter &p, const std::vector<AxisTick> &ticks, const QRectF &axisRect) const;
     void paintLabels(QPainter &p, const TimelineLayout &layout, const DrawList &list, const QRectF &column) const;
     void paintRows(QPainter &p, const DrawList &list, const trace::TraceStore *store = nullptr) const;
@@ -125,6 +129,16 @@ public:
     std::vector<FlowLabelBox> flowLabelBoxes(const DrawList &list, const trace::TraceStore *store) const;
 
 private:
+    // What lies under a frame's rows, for paintRowItems() to paint first.
+    struct Backdrop {
+        const TimelineLayout *layout = nullptr;
+        const std::vector<AxisTick> *ticks = nullptr;
+        QRect whole; // label column and rows
+        QRect rows;
+    };
+    void paintRowItems(QPainter &p, const DrawList &list, const Backdrop *backdrop) const;
+    void paintRowBackgrounds(QPainter &p, const Backdrop &b, const DrawList &list) const;
+    void paintGrid(QPainter &p, const Backdrop &b) const;
     void paintSpanLabels(QPainter &p, const DrawList &list, const trace::TraceStore *store) const;
     void paintFlows(QPainter &p, const DrawList &list, const trace::TraceStore *store) const;
     void paintExits(QPainter &p, const DrawList &list) const;

@@ -7,6 +7,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QRegion>
 #include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -306,8 +307,17 @@ void TimelineView::paintEvent(QPaintEvent *)
         if (m_frameImage.size() != pixels)
             m_frameImage = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
         m_frameImage.setDevicePixelRatio(dpr);
-        m_frameImage.fill(style.background);
         QPainter fp(&m_frameImage);
+        // paintFrame() paints every pixel of its axis, label column and
+        // rows: only the rest (the caption's corner, below the rows) is
+        // filled here, not the megabytes it would paint over.
+        QRegion rest(QRect(QPoint(0, 0), size()));
+        rest -= frame.axisRect.toAlignedRect();
+        rest -= QRectF(frame.labelRect.left(), frame.rowsRect.top(), frame.rowsRect.right() - frame.labelRect.left(),
+                       frame.rowsRect.height())
+                    .toAlignedRect();
+        for (const QRect &r : rest)
+            fp.fillRect(r, style.background);
         fp.setFont(font());
         m_painter.paintFrame(fp, m_layout, m_list, m_axis, frame);
         m_frameValid = true;
