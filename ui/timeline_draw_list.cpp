@@ -154,10 +154,9 @@ private:
         // A lone sub-pixel span still gets one pixel: a short critical
         // section must not vanish when zoomed out.
         DrawSpan s{.rect = QRectF(x0, m_spanTop[depth], std::max(1.0, x1 - x0), m_spanHeight[depth]),
-                   .begin = span.begin, .end = span.end, .state = span.state,
-                   .minorState = minor, .minorShare = minorShare, .count = count,
-                   .objectId = span.objectId, .row = m_row, .worker = m_worker,
-                   .depth = depth, .open = open && count == 1};
+                   .begin = span.begin, .end = span.end, .minorShare = minorShare, .count = count,
+                   .objectId = span.objectId, .row = m_row, .worker = m_worker, .state = span.state,
+                   .minorState = minor, .depth = depth, .open = open && count == 1};
         if (m_options.mergeRuns && !m_out.spans.empty() && extends(m_out.spans.back(), s)) {
             DrawSpan &run = m_out.spans.back();
             run.rect.setRight(std::max(run.rect.right(), s.rect.right()));

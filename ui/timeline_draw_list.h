@@ -18,23 +18,52 @@
 
 namespace cl::ui {
 
+// A span's rectangle in paint coordinates, in floats: a zoomed-out frame
+// writes, joins and reads a hundred thousand spans, and their size is what
+// that costs. A float keeps a few thousandths of a pixel at any coordinate a
+// frame or an export reaches.
+struct SpanRect {
+    float x = 0.0f;
+    float y = 0.0f;
+    float w = 0.0f;
+    float h = 0.0f;
+    SpanRect() = default;
+    SpanRect(const QRectF &r) : x(float(r.x())), y(float(r.y())), w(float(r.width())), h(float(r.height())) {}
+    operator QRectF() const { return QRectF(x, y, w, h); }
+    bool operator==(const SpanRect &) const = default;
+    double left() const { return x; }
+    double top() const { return y; }
+    double width() const { return w; }
+    double height() const { return h; }
+    double right() const { return double(x) + double(w); }
+    double bottom() const { return double(y) + double(h); }
+    void setRight(double right) { w = float(right - double(x)); }
+    QRectF adjusted(double dx1, double dy1, double dx2, double dy2) const
+    {
+        return QRectF(*this).adjusted(dx1, dy1, dx2, dy2);
+    }
+};
+
+// 56 bytes, widest members first.
 struct DrawSpan {
-    QRectF rect;
+    SpanRect rect;
     std::uint64_t begin = 0;      // of the span, or of the folded run
     std::uint64_t end = 0;
-    trace::SpanState state = trace::SpanState::Running; // a folded run: the state covering most time
-    // A folded run's runner-up state and its share of the run's span time,
-    // so "25% running, 75% waiting for the GIL" survives zooming out.
-    trace::SpanState minorState = trace::SpanState::Running;
+    // A folded run's runner-up state (minorState) and its share of the
+    // run's span time, so "25% running, 75% waiting for the GIL" survives
+    // zooming out.
     float minorShare = 0.0f;
     std::uint32_t count = 1;      // > 1: a folded run of that many narrow spans
     std::uint32_t objectId = 0;   // lock/queue of a single span
     int row = -1;
     int worker = -1;
+    trace::SpanState state = trace::SpanState::Running; // a folded run: the state covering most time
+    trace::SpanState minorState = trace::SpanState::Running;
     std::uint8_t depth = 0;       // nesting (a sleep inside a lock hold); drawn inset
     bool open = false;            // still in progress: drawn up to store.endTime()
     bool folded() const { return count > 1; }
 };
+static_assert(sizeof(DrawSpan) == 56);
 
 // floor, ceil and round for the coordinates of a frame (well inside int):
 // without SSE4.1 the std:: ones are library calls, and a zoomed-out frame
