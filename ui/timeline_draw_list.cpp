@@ -306,7 +306,7 @@ void chooseLevel(const trace::TraceStore &store, const TimelineLayout &layout, c
     if (!options.lod || worker < 0 || std::size_t(worker) >= store.workers().size())
         return;
     const std::size_t lodSpans =
-        options.lodSpans > 0 ? options.lodSpans : std::size_t(std::max(64.0, 2.0 * axis.width() / options.foldPx));
+        options.lodSpans > 0 ? options.lodSpans : std::size_t(std::max(64.0, axis.width() / options.foldPx));
     if (plan.endInView - plan.firstInView > lodSpans) {
         const unsigned shift = trace::SpanLod::shiftFor(options.foldPx * axis.nsPerPixel());
         plan.lod = &store.spanLevel(worker, shift);

@@ -159,10 +159,11 @@ struct DrawListOptions {
     double lifetimeHeight = 6.0;
     bool flows = true;
     std::uint32_t hiddenFlowKinds = 0; // bit (1 << FlowKind) per kind not drawn
-    // Rows with more spans in view than lodSpans (0: twice the plot width
-    // over foldPx) are drawn from the store's level-of-detail buckets:
-    // their cost then follows the row's pixels, not its spans. Off: every
-    // span in view is read (the reference the tests compare against).
+    // Rows with more spans in view than lodSpans (0: the plot width over
+    // foldPx, so spans narrower than a fold on average) are drawn from the
+    // store's level-of-detail buckets: their cost then follows the row's
+    // pixels, not its spans. Off: every span in view is read (the reference
+    // the tests compare against).
     bool lod = true;
     std::size_t lodSpans = 0;
     // Neighbouring folded runs that would paint the same pixels become one

@@ -35,6 +35,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <thread>
@@ -104,6 +105,10 @@ void BM_TimelineFrame(benchmark::State &state)
     ui::DrawListOptions options;
     options.yOrigin = kAxis;
     options.lastRow = (kHeight - kAxis) / layout.rowHeight() + 1;
+    // For trying other thresholds: rows with more spans in view than this
+    // are drawn from the level of detail (0: the timeline's own choice).
+    if (const char *lod = std::getenv("CL_BENCH_LOD_SPANS"))
+        options.lodSpans = std::size_t(std::strtoull(lod, nullptr, 10));
     ui::TimelineFrame frame;
     frame.axisRect = QRectF(kLabel, 0, axis.width(), kAxis);
     frame.labelRect = QRectF(0, kAxis, kLabel, kHeight - kAxis);
@@ -146,6 +151,13 @@ void BM_TimelineFrame(benchmark::State &state)
         ticks = list.ticks.size();
         benchmark::DoNotOptimize(image.constBits());
     }
+    // To look at what was timed: CL_BENCH_SAVE_FRAMES=DIR keeps each case's last frame.
+    if (const char *dir = std::getenv("CL_BENCH_SAVE_FRAMES"))
+        image.save(QStringLiteral("%1/frame_%2M_zoom%3_%4.png")
+                       .arg(QString::fromLocal8Bit(dir))
+                       .arg(spans / 1'000'000)
+                       .arg(zoom)
+                       .arg(allRows ? QStringLiteral("allrows") : QStringLiteral("22px")));
     const double n = double(std::max<benchmark::IterationCount>(state.iterations(), 1));
     state.counters["build_ms"] = buildMs / n;
     state.counters["paint_ms"] = paintMs / n;
