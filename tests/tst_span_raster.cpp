@@ -240,15 +240,15 @@ void TstSpanRaster::frameCoversItsArea()
 
 void TstSpanRaster::tickRunsAreTheirTriangles_data()
 {
-    QTest::addColumn<QList<double>>("xs");
+    // Ticks as (x, xEnd) pairs: a lone tick, runs, overlapping neighbours.
+    QTest::addColumn<QList<QPointF>>("ticks");
     QTest::addColumn<bool>("directFills");
-    const QList<QList<double>> sets = {
-        {40.0},
-        {40.0, 42.0, 44.0, 46.0},           // a burst: two pixels apart
-        {40.0, 43.0, 46.4, 49.6, 52.5},     // three apart, with rounding
-        {40.0, 44.0, 48.0},                 // four apart: tips and middles separate
-        {40.0, 42.0, 49.0, 50.6, 60.0},     // runs and lone ticks mixed
-        {40.0, 41.0, 42.0, 50.0, 53.0, 56.0, 63.0, 70.0, 71.5}};
+    const QList<QList<QPointF>> sets = {
+        {{40.0, 40.0}},
+        {{40.0, 46.0}},
+        {{40.2, 52.6}, {60.0, 60.0}},
+        {{40.0, 40.0}, {44.0, 44.0}, {48.0, 55.5}},
+        {{30.0, 90.0}, {93.0, 93.0}}};
     for (int k = 0; k < int(sets.size()); ++k)
         for (bool direct : {true, false})
             QTest::addRow("set %d, %s", k, direct ? "direct" : "QPainter") << sets[k] << direct;
@@ -256,9 +256,9 @@ void TstSpanRaster::tickRunsAreTheirTriangles_data()
 
 void TstSpanRaster::tickRunsAreTheirTriangles()
 {
-    // Ticks close together are painted as one run (three bars and the
-    // tips): the pixels must be those of each tick's own triangle.
-    QFETCH(QList<double>, xs);
+    // A run of ticks paints as if a tick stood at every pixel from its
+    // first to its last: the union of those triangles, nothing more.
+    QFETCH(QList<QPointF>, ticks);
     QFETCH(bool, directFills);
     ui::DrawList list;
     list.firstRow = 0;
@@ -268,8 +268,15 @@ void TstSpanRaster::tickRunsAreTheirTriangles()
     list.rowOrdered = true;
     list.plot = QRectF(20, 10, 100, 44);
     for (int row : {0, 1})
-        for (double x : xs)
-            list.ticks.push_back({x + row, list.rowTop(row) + 1.0, list.rowTop(row) + 21.0, row, 0, 0});
+        for (const QPointF &t : ticks) {
+            ui::DrawTick tick;
+            tick.x = t.x() + row;
+            tick.xEnd = t.y() + row;
+            tick.top = list.rowTop(row) + 1.0;
+            tick.bottom = list.rowTop(row) + 21.0;
+            tick.row = row;
+            list.ticks.push_back(tick);
+        }
     ui::TimelineStyle style = ui::defaultTimelineStyle();
     style.directFills = directFills;
     const ui::TimelinePainter painter(style);
@@ -284,10 +291,10 @@ void TstSpanRaster::tickRunsAreTheirTriangles()
     {
         QPainter p(&expected);
         for (const ui::DrawTick &t : list.ticks) {
-            const int x = qRound(t.x);
             const int y = qRound(t.top);
-            for (int k = 0; k < 4; ++k)
-                p.fillRect(QRect(x - 3 + k, y + k, 7 - 2 * k, 1), style.tick);
+            for (int x = qRound(t.x); x <= qRound(t.xEnd); ++x)
+                for (int k = 0; k < 4; ++k)
+                    p.fillRect(QRect(x - 3 + k, y + k, 7 - 2 * k, 1), style.tick);
         }
     }
     QVERIFY2(image == expected, qPrintable(firstDifference(image, expected)));

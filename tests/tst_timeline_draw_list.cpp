@@ -92,6 +92,7 @@ private Q_SLOTS:
     void cullsRows();
     void layoutRows();
     void openSpansLifetimeExitTicks();
+    void denseTicksFormRuns();
     void flows();
     void indexFollowsGrowth();
     void indexMatchesBruteForce();
@@ -286,6 +287,48 @@ void TstTimelineDrawList::openSpansLifetimeExitTicks()
     QCOMPARE(list.exits.front().row, row2);
     QCOMPARE(list.exits.front().exitValue, std::int64_t(-9));
     QCOMPARE(list.ticks.size(), std::size_t(2));
+}
+
+void TstTimelineDrawList::denseTicksFormRuns()
+{
+    // One tick per two pixels at most; ticks at most 3 px apart touch and
+    // become one run, which hover still resolves to the line under the mouse.
+    TraceStore store;
+    std::vector<Event> events{ev(EventKind::WorkerStart, 1, 1, kT0)};
+    const auto print = [&](double px) { events.push_back(ev(EventKind::Print, 1, 1, kT0 + std::uint64_t(px * kUs), 0, 9)); };
+    for (int i = 0; i < 50; ++i)
+        print(i); // a line a pixel: ticks at 0, 2, ..., 48
+    print(100);   // alone
+    for (double px : {200.0, 204.0, 208.0})
+        print(px); // 4 px apart: separate
+    for (double px : {300.0, 303.0})
+        print(px); // 3 px apart: touching
+    events.push_back(ev(EventKind::WorkerExit, 1, 1, kT0 + 1000 * kUs, 0, 0, 0));
+    store.addEvents(std::move(events));
+    const auto layout = TimelineLayout::build(store);
+    const TimeAxis axis(kT0, kT0 + 1000 * kUs, 1000.0); // a microsecond a pixel
+    const DrawList list = ui::buildDrawList(store, layout, axis);
+    struct Expected {
+        double x, xEnd;
+        std::uint32_t count;
+    };
+    const std::vector<Expected> expected{{0, 48, 25}, {100, 100, 1}, {200, 200, 1}, {204, 204, 1}, {208, 208, 1},
+                                         {300, 303, 2}};
+    QCOMPARE(list.ticks.size(), expected.size());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+        const ui::DrawTick &t = list.ticks[k];
+        QVERIFY2(qAbs(t.x - expected[k].x) < 1e-6 && qAbs(t.xEnd - expected[k].xEnd) < 1e-6,
+                 qPrintable(QStringLiteral("tick %1: %2..%3").arg(k).arg(t.x).arg(t.xEnd)));
+        QCOMPARE(t.count, expected[k].count);
+        QCOMPARE(t.time, kT0 + std::uint64_t(expected[k].x * kUs));
+        QCOMPARE(t.timeEnd, kT0 + std::uint64_t(expected[k].xEnd * kUs));
+    }
+    // Hovering along the run names different lines, each the one under it.
+    const double y = list.ticks.front().top + 2.0;
+    const QString near = ui::describeAt(store, layout, list, QPointF(3.0, y), -1.0, {});
+    const QString far = ui::describeAt(store, layout, list, QPointF(40.0, y), -1.0, {});
+    QVERIFY2(near.contains(QStringLiteral("3")) && near != far, qPrintable(near + QStringLiteral(" / ") + far));
+    QVERIFY2(far.contains(QStringLiteral("40")), qPrintable(far));
 }
 
 void TstTimelineDrawList::flows()

@@ -368,9 +368,19 @@ void addWorkerRow(DrawList &out, const trace::TraceStore &store, const TimeAxis 
     // the next one usually is, rather than halving the row's whole rest.
     const auto &prints = w.printTimes;
     const auto twoPixels = std::uint64_t(std::max(1.0, std::ceil(2.0 * axis.nsPerPixel())));
+    const std::size_t firstTick = out.ticks.size();
     for (auto it = std::lower_bound(prints.begin(), prints.end(), viewBegin); it != prints.end() && *it <= viewEnd;) {
         const double x = axis.xOf(*it);
-        out.ticks.push_back({x, out.rowTop(row) + 1.0, out.rowTop(row) + out.rowHeight - 1.0, row, worker, *it});
+        if (out.ticks.size() > firstTick && roundPx(x) - roundPx(out.ticks.back().xEnd) <= 3) {
+            // Close enough to the last to touch it: one run, one item.
+            DrawTick &run = out.ticks.back();
+            run.xEnd = x;
+            run.timeEnd = *it;
+            ++run.count;
+        } else {
+            out.ticks.push_back({x, out.rowTop(row) + 1.0, out.rowTop(row) + out.rowHeight - 1.0, row, worker, *it, x,
+                                 *it, 1});
+        }
         const std::uint64_t next = *it + twoPixels;
         auto lo = it + 1;
         std::ptrdiff_t step = 1;

@@ -112,13 +112,19 @@ struct DrawFlow {
     bool headVisible = true; // false when the target lies outside the view
 };
 
+// A printed line's tick, or a run of ticks at most 3 px apart (a burst of
+// prints, zoomed out): drawn as if a tick stood at every pixel from x to
+// xEnd, which is what so many triangles side by side look like anyway.
 struct DrawTick {
     double x = 0.0;
     double top = 0.0;
     double bottom = 0.0;
     int row = -1;
     int worker = -1;
-    std::uint64_t time = 0;
+    std::uint64_t time = 0;       // of the (first) line
+    double xEnd = 0.0;            // the last tick of a run; x for one tick
+    std::uint64_t timeEnd = 0;    // of the last line of a run
+    std::uint32_t count = 1;      // ticks the run stands for
 };
 
 struct DrawExit {

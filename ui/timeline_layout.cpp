@@ -74,6 +74,26 @@ QString describeTick(const trace::TraceStore &store, const DrawTick &t, const Pr
     }
     return {};
 }
+// The tick of the line under x: a run's ticks stand for many lines, and the
+// one whose time is nearest x's (along the run) is the one described.
+DrawTick lineUnder(const trace::TraceStore &store, const DrawTick &run, double x)
+{
+    if (run.count <= 1 || run.xEnd <= run.x)
+        return run;
+    const double along = std::clamp((x - run.x) / (run.xEnd - run.x), 0.0, 1.0);
+    const auto target = run.time + std::uint64_t(along * double(run.timeEnd - run.time));
+    const auto &times = store.workers()[std::size_t(run.worker)].printTimes;
+    if (times.empty())
+        return run;
+    auto it = std::lower_bound(times.begin(), times.end(), target);
+    if (it == times.end() || (it != times.begin() && target - *(it - 1) < *it - target))
+        --it;
+    DrawTick one = run;
+    one.time = std::clamp(*it, run.time, run.timeEnd);
+    one.timeEnd = one.time;
+    one.count = 1;
+    return one;
+}
 } // namespace
 
 TimelineLayout TimelineLayout::build(const trace::TraceStore &store, const TimelineLayoutOptions &options)
@@ -358,8 +378,8 @@ QString describeAt(const trace::TraceStore &store, const TimelineLayout &layout,
         return workerDetails(store, r.worker);
     // Topmost first: ticks paint over spans, later spans over earlier ones.
     for (const auto &t : list.ticks) {
-        if (t.row == row && std::abs(t.x - pos.x()) <= 3.0 && pos.y() <= t.top + 8.0) {
-            const QString text = describeTick(store, t, printFormatter);
+        if (t.row == row && pos.x() >= t.x - 3.0 && pos.x() <= t.xEnd + 3.0 && pos.y() <= t.top + 8.0) {
+            const QString text = describeTick(store, lineUnder(store, t, pos.x()), printFormatter);
             if (!text.isEmpty())
                 return text;
         }

@@ -399,24 +399,14 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
                 ++spanEnd;
             forEachSpanRect(span, spanEnd, fill);
             span = spanEnd;
-            while (t != tickHi && t->row <= row) {
-                // Small downward triangles, row by row of pixels. Where they
-                // stand at most 3 px apart (a burst of prints, zoomed out),
-                // their upper three pixel rows touch: those are filled once
-                // for the whole run, and only the tips one by one.
-                const int y = roundPx(t->top);
-                const DrawTick *runEnd = t + 1;
-                int last = roundPx(t->x);
-                while (runEnd != tickHi && runEnd->row == t->row && roundPx(runEnd->top) == y &&
-                       roundPx(runEnd->x) - last >= 0 && roundPx(runEnd->x) - last <= 3) {
-                    last = roundPx(runEnd->x);
-                    ++runEnd;
-                }
+            for (; t != tickHi && t->row <= row; ++t) {
+                // A small downward triangle, row by row of pixels; a run is
+                // the triangles of every pixel from its first tick to its last.
                 const int first = roundPx(t->x);
-                for (int k = 0; k < 3; ++k)
+                const int last = std::max(first, roundPx(t->xEnd));
+                const int y = roundPx(t->top);
+                for (int k = 0; k < 4; ++k)
                     fill(QRect(first - 3 + k, y + k, last - first + 7 - 2 * k, 1), tick);
-                for (; t != runEnd; ++t)
-                    fill(QRect(roundPx(t->x), y + 3, 1, 1), tick);
             }
         }
     };
