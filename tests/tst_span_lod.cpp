@@ -95,6 +95,18 @@ void compareLevel(const TraceStore &store, int worker, unsigned shift)
                      sum.minor == minor && sum.minorShare == share,
                  qPrintable(QStringLiteral("shift %1, summary of bucket %2").arg(shift).arg(b.index)));
     }
+    // firstBucket() guesses from the index and gallops: the same answer as
+    // a binary search for every index, in the gaps between buckets too.
+    const auto byIndex = [](const SpanBucket &b, std::uint64_t i) { return b.index < i; };
+    const auto lowerBound = [&](std::uint64_t i) {
+        return std::size_t(std::lower_bound(level.buckets.begin(), level.buckets.end(), i, byIndex) -
+                           level.buckets.begin());
+    };
+    for (const SpanBucket &b : level.buckets)
+        for (std::uint64_t i : {b.index == 0 ? 0 : b.index - 1, b.index, b.index + 1, b.index + 3})
+            QCOMPARE(level.firstBucket(i), lowerBound(i));
+    QCOMPARE(level.firstBucket(0), std::size_t(0));
+    QCOMPARE(level.firstBucket(~std::uint64_t(0)), level.buckets.size());
     for (std::size_t k = 1; k < level.wide.size(); ++k)
         QVERIFY(level.wide[k - 1].begin <= level.wide[k].begin);
     auto wide = level.wide;

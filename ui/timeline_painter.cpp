@@ -30,6 +30,12 @@ QRect snap(const QRectF &r)
 {
     return QRect(QPoint(floorPx(r.left()), roundPx(r.top())), QPoint(ceilPx(r.right()) - 1, roundPx(r.bottom()) - 1));
 }
+// The same for a span, straight from its floats: a frame snaps a hundred
+// thousand of them, and a call with a QRectF made for it showed in profiles.
+[[gnu::always_inline]] inline QRect snap(const SpanRect &r)
+{
+    return QRect(QPoint(floorPx(r.left()), roundPx(r.top())), QPoint(ceilPx(r.right()) - 1, roundPx(r.bottom()) - 1));
+}
 
 // The state colours of one paint, looked up once rather than per rectangle.
 struct StateColours {
@@ -66,7 +72,7 @@ void forEachSpanRect(const DrawSpan *first, const DrawSpan *last, Fill &&fill)
     static const StateColours stateColour;
     for (const DrawSpan *it = first; it != last; ++it) {
         const DrawSpan &s = *it;
-        const QRectF r = s.rect;
+        const SpanRect &r = s.rect;
         if (r.width() < 6.0 || s.folded()) {
             // Pixel-snapped: adjacent folded runs tile without seams.
             // The runner-up's band at the bottom; the major colour only

@@ -101,7 +101,39 @@ void dominantStates(const std::array<std::uint64_t, kSpanStates> &time, SpanStat
 
 std::size_t SpanLevel::firstBucket(std::uint64_t index) const
 {
-    return lowerBucket(buckets, index);
+    // A frame asks this for every row, and a level of a big worker holds
+    // megabytes of buckets: a binary search misses the cache at every step.
+    // Buckets are nearly every index from the first to the last, so the
+    // index says where to look, and a gallop from there finishes the job.
+    const std::size_t n = buckets.size();
+    if (n == 0 || index <= buckets.front().index)
+        return 0;
+    if (index > buckets.back().index)
+        return n;
+    const auto lo = buckets.front().index;
+    const auto hi = buckets.back().index;
+    auto at = std::size_t(double(index - lo) / double(hi - lo) * double(n - 1));
+    at = std::min(at, n - 1);
+    const auto byIndex = [](const SpanBucket &b, std::uint64_t i) { return b.index < i; };
+    std::size_t step = 1;
+    if (buckets[at].index < index) {
+        // The answer is after `at`: [at + 1, at + step] once the gallop stops.
+        while (at + step < n && buckets[at + step].index < index) {
+            at += step;
+            step *= 2;
+        }
+        const auto first = buckets.begin() + std::ptrdiff_t(at + 1);
+        const auto last = buckets.begin() + std::ptrdiff_t(std::min(n, at + step + 1));
+        return std::size_t(std::lower_bound(first, last, index, byIndex) - buckets.begin());
+    }
+    // At or before `at`: back off until a bucket below index is found.
+    while (at >= step && buckets[at - step].index >= index) {
+        at -= step;
+        step *= 2;
+    }
+    const auto first = buckets.begin() + std::ptrdiff_t(at >= step ? at - step : 0);
+    const auto last = buckets.begin() + std::ptrdiff_t(at + 1);
+    return std::size_t(std::lower_bound(first, last, index, byIndex) - buckets.begin());
 }
 
 std::size_t SpanLevel::nextWideReaching(std::size_t i, std::uint64_t t) const
