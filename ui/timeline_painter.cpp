@@ -447,16 +447,22 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
             const QRect lines = QRect(clip.left(), y0, clip.width(), y1 - y0) & clip;
             if (lines.isEmpty())
                 return;
-            raster.fill(backdrop->whole, background, lines);
+            // Each pixel once: a row in its own colour, the background
+            // only above and below the rows.
             const int x0 = backdrop->whole.left();
             const int width = backdrop->whole.width();
+            const int rowsTop = int(std::round(list.rowTop(list.firstRow)));
+            const int rowsBottom = int(std::round(list.rowTop(list.lastRow)));
+            const QRect &whole = backdrop->whole;
+            raster.fill(QRect(x0, whole.top(), width, std::max(0, rowsTop - whole.top())), background, lines);
+            raster.fill(QRect(x0, rowsBottom, width, std::max(0, whole.bottom() + 1 - rowsBottom)), background, lines);
             const int rowLo = std::max(list.firstRow, rowAt(y0) - 1);
             const int rowHi = std::min(list.lastRow, rowAt(y1 - 1) + 2);
             for (int r = rowLo; r < rowHi; ++r) {
                 const int top = int(std::round(list.rowTop(r)));
                 const int bottom = int(std::round(list.rowTop(r + 1)));
-                if (backdrop->layout->row(r).group % 2 == 1)
-                    raster.fill(QRect(x0, top, width, bottom - top), band, lines);
+                raster.fill(QRect(x0, top, width, bottom - top),
+                            backdrop->layout->row(r).group % 2 == 1 ? band : background, lines);
                 if (r > 0 && backdrop->layout->row(r - 1).group != backdrop->layout->row(r).group)
                     raster.fill(QRect(x0, top, width, 1), separator, lines);
             }
