@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -124,6 +125,10 @@ private:
     // false sharing with the mapping state below).
     alignas(64) JsonScanner m_scan;
     std::string m_keyScratch;
+    // The keys of the last event, in order (as parse.cpp's Field values):
+    // the next event most likely has the same.
+    std::array<std::uint8_t, 16> m_keyOrder{};
+    std::size_t m_keyOrderSize = 0;
     std::uint64_t m_eventIndex = 0; // 1-based index of the event being read; 0 outside the array
     StringMap<std::int32_t> m_syntheticIds;
     std::int32_t m_nextSyntheticId = 0x40000000;

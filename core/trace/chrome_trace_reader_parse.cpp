@@ -4,9 +4,11 @@
 #include "core/trace/chrome_trace_reader_p.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 
 #if defined(__linux__)
@@ -46,6 +48,40 @@ Field fieldOf(std::string_view key)
         return Field::Other;
     }
 }
+
+// A key as the exact bytes an event usually spells it with: `"key":`, after
+// a comma unless it is the first member (see JsonScanner::expectKey).
+struct KeyWord {
+    std::uint64_t word = 0;
+    std::uint64_t mask = 0;
+    unsigned length = 0; // 0: never expected (a key with several spellings)
+};
+
+KeyWord keyWord(std::string_view key, bool first)
+{
+    std::string bytes = first ? std::string() : std::string(",");
+    bytes += '"';
+    bytes += key;
+    bytes += "\":";
+    KeyWord k;
+    if (key.empty() || bytes.size() > 8)
+        return k;
+    std::memcpy(&k.word, bytes.data(), bytes.size());
+    k.length = unsigned(bytes.size());
+    k.mask = k.length == 8 ? ~std::uint64_t(0) : (std::uint64_t(1) << (8 * k.length)) - 1;
+    return k;
+}
+
+// Indexed by Field, then by first member (1) or not (0).
+const std::array<std::array<KeyWord, 2>, std::size_t(Field::Other) + 1> kKeyWords = [] {
+    const std::pair<Field, std::string_view> keys[] = {{Field::Ph, "ph"},   {Field::Ts, "ts"},     {Field::Dur, "dur"},
+                                                       {Field::Pid, "pid"}, {Field::Tid, "tid"},   {Field::Name, "name"},
+                                                       {Field::Cat, "cat"}, {Field::Scope, "s"},   {Field::Args, "args"}};
+    std::array<std::array<KeyWord, 2>, std::size_t(Field::Other) + 1> words{};
+    for (const auto &[field, key] : keys)
+        words[std::size_t(field)] = {keyWord(key, false), keyWord(key, true)};
+    return words;
+}();
 
 const char *typeName(Type t)
 {
@@ -455,10 +491,26 @@ ChromeTraceReader::Element ChromeTraceReader::readEvent(EventFields &f)
             f.badField = field;
         return m_scan.skipValue();
     };
-    while (m_scan.nextMember(first, key, m_keyScratch)) {
+    std::size_t member = 0;
+    for (;; ++member) {
+        Field field = Field::Other;
+        const KeyWord *expected = member < m_keyOrderSize ? &kKeyWords[m_keyOrder[member]][first ? 1 : 0] : nullptr;
+        if (expected && expected->length > 0 && m_scan.expectKey(expected->word, expected->mask, expected->length)) {
+            field = Field(m_keyOrder[member]);
+        } else {
+            if (!m_scan.nextMember(first, key, m_keyScratch))
+                break;
+            field = fieldOf(key);
+            if (member < m_keyOrder.size()) {
+                // Remembered for the next event; an id has several
+                // spellings, so it is never expected.
+                m_keyOrder[member] = std::uint8_t(field == Field::Id ? Field::Other : field);
+                m_keyOrderSize = std::max(m_keyOrderSize, member + 1);
+            }
+        }
         first = false;
         bool ok = true;
-        switch (fieldOf(key)) {
+        switch (field) {
         case Field::Ph:
             ok = text(f.ph, f.phS, "ph");
             break;

@@ -74,6 +74,26 @@ public:
     // The text of one value as it stands in the file (for metadata).
     bool rawValue(std::string_view &out);
 
+    // The member the caller expects next, given as its exact bytes (`,"ts":`,
+    // or `"ph":` first) packed little-endian into a word with a mask of its
+    // length: true and past them when the text holds exactly those bytes
+    // here. Any other spelling (whitespace, escapes, another key) is left
+    // for nextMember(). Events of one trace repeat their keys in one order,
+    // so a reader that remembers it skips finding and telling each key.
+    bool expectKey(std::uint64_t word, std::uint64_t mask, unsigned length)
+    {
+        if constexpr (std::endian::native != std::endian::little)
+            return false;
+        if (m_end - m_pos < 8)
+            return false;
+        std::uint64_t x;
+        std::memcpy(&x, m_pos, 8);
+        if ((x & mask) != word)
+            return false;
+        m_pos += length;
+        return true;
+    }
+
     // Inside an object: after '{' or a value, reads `,` or `}`. Returns
     // false at '}' (the object ended) and true when a key follows; on
     // error it returns false with failed() set.
