@@ -310,6 +310,19 @@ void TestTraceLoad::phases_data()
                       "\"ts\":0,\"dur\":1}]")
         << QString::fromUtf8("T 1/1 '' | running:a\"bé🎟@0+1")
         << QStringLiteral("generic=1");
+    // The reader expects each event's keys where the last event had them
+    // (the exact bytes): any other order, spacing or spelling must read the same.
+    QTest::newRow("keys in changing order, spacing and spelling")
+        << QByteArray(R"({"traceEvents":[
+            {"ph":"X","name":"lock-wait","pid":1,"tid":2,"ts":10,"dur":5,"args":{"object":"L"}},
+            {"pid":1,"ph":"X","tid":2,"ts":20,"name":"lock-hold","dur":2,"args":{"object":"L"}},
+            {"ph" : "X", "name":"sleep","pid":1,"tid":2,"ts":30,"dur":1},
+            {"ph":"X","n\u0061me":"running","pid":1,"tid":2,"ts":40,"dur":1},
+            {"ph":"X","name":"lock-wait","pid":1,"tid":2,"tss":99,"ts":50,"dur":1,"args":{"object":"L"}},
+            {"ph":"X","name":"lock-wait","pid":1,"tid":2,"ts":60,"dur":1,"args":{"object":"L"}}]})")
+        << QStringLiteral("T 1/2 '' | lock-wait:L@0+5 lock-hold:L@10+2 sleep@20+1 running@30+1 lock-wait:L@40+1 "
+                          "lock-wait:L@50+1")
+        << QString();
     QTest::newRow("empty event array") << QByteArray(R"({"traceEvents":[]})") << QString() << QString();
 }
 
