@@ -378,7 +378,7 @@ QString describeAt(const trace::TraceStore &store, const TimelineLayout &layout,
         return workerDetails(store, r.worker);
     // Topmost first: ticks paint over spans, later spans over earlier ones.
     for (const auto &t : list.ticks) {
-        if (t.row == row && pos.x() >= t.x - 3.0 && pos.x() <= t.xEnd + 3.0 && pos.y() <= t.top + 8.0) {
+        if (t.row == row && pos.x() >= t.x - 3.0 && pos.x() <= std::max(t.x, t.xEnd) + 3.0 && pos.y() <= t.top + 8.0) {
             const QString text = describeTick(store, lineUnder(store, t, pos.x()), printFormatter);
             if (!text.isEmpty())
                 return text;
