@@ -187,46 +187,32 @@ void TimelinePainter::paintRowsArea(QPainter &p, const TimelineLayout &layout, c
     p.restore();
 }
 
-void TimelinePainter::paintRowBackgrounds(QPainter &p, const Backdrop &b, const DrawList &list) const
+template<typename Fill, typename Grid>
+void TimelinePainter::backdropRects(const Backdrop &b, const DrawList &list, int rowLo, int rowHi, Fill &&fill,
+                                    Grid &&grid) const
 {
+    // Each pixel once: a row in its own colour, the background only above
+    // and below the rows.
+    const QRgb background = m_style.background.rgba();
     const QRgb band = m_style.bandOdd.rgba();
     const QRgb separator = m_style.separator.rgba();
     const int x0 = b.whole.left();
-    const int x1 = b.whole.right() + 1;
-    fillRects(p, QRect(x0, int(std::floor(list.plot.top())), x1 - x0, int(std::ceil(list.plot.height())) + 1),
-              [&](auto &&fill) {
-                  for (int r = list.firstRow; r < list.lastRow; ++r) {
-                      const int top = int(std::round(list.rowTop(r)));
-                      const int bottom = int(std::round(list.rowTop(r + 1)));
-                      if (b.layout->row(r).group % 2 == 1)
-                          fill(QRect(x0, top, x1 - x0, bottom - top), band);
-                      // A line where a new process starts groups its threads visually.
-                      if (r > 0 && b.layout->row(r - 1).group != b.layout->row(r).group)
-                          fill(QRect(x0, top, x1 - x0, 1), separator);
-                  }
-              });
-}
-
-template<typename Rects>
-void TimelinePainter::fillRects(QPainter &p, const QRect &area, Rects &&rects) const
-{
-    // Straight into an image's pixels when the painter paints on one: a
-    // few hundred band and grid rectangles cost QPainter about as much as a
-    // frame's spans do here.
-    if (m_style.directFills && m_rowRaster.begin(p, area, false)) {
-        rects([&](const QRect &r, QRgb c) { m_rowRaster.fill(r, c); });
-        return;
+    const int width = b.whole.width();
+    const int rowsTop = int(std::round(list.rowTop(list.firstRow)));
+    const int rowsBottom = int(std::round(list.rowTop(list.lastRow)));
+    fill(QRect(x0, b.whole.top(), width, std::max(0, rowsTop - b.whole.top())), background);
+    fill(QRect(x0, rowsBottom, width, std::max(0, b.whole.bottom() + 1 - rowsBottom)), background);
+    for (int r = std::max(list.firstRow, rowLo); r < std::min(list.lastRow, rowHi); ++r) {
+        const int top = int(std::round(list.rowTop(r)));
+        const int bottom = int(std::round(list.rowTop(r + 1)));
+        fill(QRect(x0, top, width, bottom - top), b.layout->row(r).group % 2 == 1 ? band : background);
+        // A line where a new process starts groups its threads visually.
+        if (r > 0 && b.layout->row(r - 1).group != b.layout->row(r).group)
+            fill(QRect(x0, top, width, 1), separator);
     }
-    rects([&](const QRect &r, QRgb c) { p.fillRect(r, QColor::fromRgba(c)); });
-}
-
-void TimelinePainter::paintGrid(QPainter &p, const Backdrop &b) const
-{
-    const QRgb grid = m_style.grid.rgba();
-    fillRects(p, b.rows, [&](auto &&fill) {
-        for (const auto &t : *b.ticks)
-            fill(QRect(int(std::round(t.x)), b.rows.top(), 1, b.rows.height()), grid);
-    });
+    const QRgb line = m_style.grid.rgba();
+    for (const auto &t : *b.ticks)
+        grid(QRect(int(std::round(t.x)), b.rows.top(), 1, b.rows.height()), line);
 }
 
 void TimelinePainter::paintAxis(QPainter &p, const std::vector<AxisTick> &ticks, const QRectF &axisRect) const
@@ -437,39 +423,16 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
         const auto rowAt = [&](int deviceY) {
             return int(std::floor((raster.logicalY(deviceY) - list.yOrigin) / std::max(1.0, list.rowHeight)));
         };
-        const QRgb background = m_style.background.rgba();
-        const QRgb band = m_style.bandOdd.rgba();
-        const QRgb separator = m_style.separator.rgba();
-        const QRgb grid = m_style.grid.rgba();
-        // The backdrop of device scanlines [y0, y1): background, the bands
-        // of every other process and their separators, the grid.
+        // The backdrop of device scanlines [y0, y1), for the rows that can reach them.
         const auto paintBackdrop = [&](int y0, int y1) {
             const QRect lines = QRect(clip.left(), y0, clip.width(), y1 - y0) & clip;
             if (lines.isEmpty())
                 return;
-            // Each pixel once: a row in its own colour, the background
-            // only above and below the rows.
-            const int x0 = backdrop->whole.left();
-            const int width = backdrop->whole.width();
-            const int rowsTop = int(std::round(list.rowTop(list.firstRow)));
-            const int rowsBottom = int(std::round(list.rowTop(list.lastRow)));
-            const QRect &whole = backdrop->whole;
-            raster.fill(QRect(x0, whole.top(), width, std::max(0, rowsTop - whole.top())), background, lines);
-            raster.fill(QRect(x0, rowsBottom, width, std::max(0, whole.bottom() + 1 - rowsBottom)), background, lines);
-            const int rowLo = std::max(list.firstRow, rowAt(y0) - 1);
-            const int rowHi = std::min(list.lastRow, rowAt(y1 - 1) + 2);
-            for (int r = rowLo; r < rowHi; ++r) {
-                const int top = int(std::round(list.rowTop(r)));
-                const int bottom = int(std::round(list.rowTop(r + 1)));
-                raster.fill(QRect(x0, top, width, bottom - top),
-                            backdrop->layout->row(r).group % 2 == 1 ? band : background, lines);
-                if (r > 0 && backdrop->layout->row(r - 1).group != backdrop->layout->row(r).group)
-                    raster.fill(QRect(x0, top, width, 1), separator, lines);
-            }
             const QRect gridLines = lines & gridClip;
-            for (const auto &t : *backdrop->ticks)
-                raster.fill(QRect(int(std::round(t.x)), backdrop->rows.top(), 1, backdrop->rows.height()), grid,
-                            gridLines);
+            backdropRects(
+                *backdrop, list, rowAt(y0) - 1, rowAt(y1 - 1) + 2,
+                [&](const QRect &r, QRgb c) { raster.fill(r, c, lines); },
+                [&](const QRect &r, QRgb c) { raster.fill(r, c, gridLines); });
         };
         // Device scanlines [top, bottom] of the frame, on one thread.
         const auto paintBand = [&](int top, int bottom) {
@@ -513,14 +476,15 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
         m_rowRaster.end(p);
         return;
     }
+    const auto fill = [&](const QRect &r, QRgb c) { p.fillRect(r, QColor::fromRgba(c)); };
     if (backdrop) {
-        p.fillRect(backdrop->whole, m_style.background);
-        paintRowBackgrounds(p, *backdrop, list);
+        // The grid stays inside the rows, as the items do.
+        backdropRects(*backdrop, list, INT_MIN, INT_MAX, fill,
+                      [&](const QRect &r, QRgb c) { fill(r & backdrop->rows, c); });
         p.save();
         p.setClipRect(backdrop->rows, Qt::IntersectClip);
-        paintGrid(p, *backdrop);
     }
-    rects(INT_MIN, INT_MAX, [&](const QRect &r, QRgb c) { p.fillRect(r, QColor::fromRgba(c)); });
+    rects(INT_MIN, INT_MAX, fill);
     if (backdrop)
         p.restore();
 }

@@ -137,8 +137,12 @@ private:
         QRect rows;
     };
     void paintRowItems(QPainter &p, const DrawList &list, const Backdrop *backdrop) const;
-    void paintRowBackgrounds(QPainter &p, const Backdrop &b, const DrawList &list) const;
-    void paintGrid(QPainter &p, const Backdrop &b) const;
+    // The backdrop of rows [rowLo, rowHi) and above and below the rows:
+    // fill(rect, colour) for the background, bands and separators, then
+    // grid(rect, colour) for the grid lines. The one description both the
+    // direct and the QPainter path paint.
+    template<typename Fill, typename Grid>
+    void backdropRects(const Backdrop &b, const DrawList &list, int rowLo, int rowHi, Fill &&fill, Grid &&grid) const;
     void paintSpanLabels(QPainter &p, const DrawList &list, const trace::TraceStore *store) const;
     void paintFlows(QPainter &p, const DrawList &list, const trace::TraceStore *store) const;
     void paintExits(QPainter &p, const DrawList &list) const;
@@ -153,10 +157,6 @@ private:
     TimelineStyle m_style;
     QFont m_boldFont; // process headers
     mutable QHash<QString, QStaticText> m_textCache; // row names and span labels, laid out once
-    // rects(fill) with fill(rect, colour): into the image's pixels when
-    // the painter paints on one, else through QPainter.
-    template<typename Rects>
-    void fillRects(QPainter &p, const QRect &area, Rects &&rects) const;
     mutable SpanRaster m_rowRaster; // lifetimes, spans and ticks of a raster frame
 };
 
