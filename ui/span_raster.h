@@ -57,6 +57,19 @@ public:
         for (int y = y0; y <= y1; ++y, row += m_stride)
             fillLine(reinterpret_cast<QRgb *>(row), x1 - x0 + 1, colour);
     }
+    // True when this batch maps logical to device pixels by a whole-pixel
+    // translation (offset()) and nothing else: callers that map themselves
+    // may then use fillDeviceLine().
+    bool translatesOnly() const { return m_bits && m_translatesOnly; }
+    QPoint offset() const { return m_offset; }
+    // Device pixels [x0, x1] of scanline y in an opaque colour, all inside
+    // deviceClip(): no checks, for writers that clipped already.
+    void fillDeviceLine(int y, int x0, int x1, QRgb colour) const
+    {
+        fillLine(reinterpret_cast<QRgb *>(m_bits + qsizetype(y - m_origin.y()) * m_stride +
+                                          qsizetype(x0 - m_origin.x()) * 4),
+                 x1 - x0 + 1, colour);
+    }
     // The device pixels this batch may write.
     QRect deviceClip() const { return m_clip; }
     // The device pixels of a logical rectangle, within deviceClip(): what
@@ -76,21 +89,26 @@ private:
     // One pixel row of an opaque fill. Compilers at -O2 keep the plain loop
     // scalar, and the lifetime bars under the spans alone are a full screen
     // of pixels per frame: four at a time, the last four overlapping.
+    // Zoomed out, most lines are 1 to 8 pixels: those take a fixed number
+    // of stores, overlapping, with no loop whose exit the CPU mispredicts.
     static void fillLine(QRgb *line, int width, QRgb colour)
     {
-#if defined(__SSE2__)
-        if (width >= 4) {
-            const __m128i four = _mm_set1_epi32(int(colour));
-            int x = 0;
-            for (; x + 4 <= width; x += 4)
-                _mm_storeu_si128(reinterpret_cast<__m128i *>(line + x), four);
-            if (x < width)
-                _mm_storeu_si128(reinterpret_cast<__m128i *>(line + width - 4), four);
+        if (width < 4) {
+            // 1, 2 or 3 pixels: first, middle and last.
+            line[0] = colour;
+            line[(width - 1) / 2] = colour;
+            line[width - 1] = colour;
             return;
         }
-#endif
+#if defined(__SSE2__)
+        const __m128i four = _mm_set1_epi32(int(colour));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(line + width - 4), four);
+        for (int x = 0; x + 4 < width; x += 4)
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(line + x), four);
+#else
         for (int x = 0; x < width; ++x)
             line[x] = colour;
+#endif
     }
 
     QImage m_layer;       // kept between frames: reallocating megabytes costs page faults

@@ -2,6 +2,7 @@
 #include "ui/flow_kind.h"
 #include "ui/frame_threads.h"
 #include "ui/span_raster.h"
+#include "ui/span_rects.h"
 #include "ui/state_palette.h"
 
 #include <QFontMetricsF>
@@ -22,76 +23,8 @@ namespace {
 constexpr double kIndentPx = 14.0;
 constexpr double kSwatch = 12.0;
 
-// Integer rectangles filled through the raster engine's fast path: a
-// frame holds tens of thousands of them, and an antialiased rounded rect
-// costs a path and its rasterisation each. The corners are cut by a pixel,
-// which reads as rounded at these sizes.
-QRect snap(const QRectF &r)
-{
-    return QRect(QPoint(floorPx(r.left()), roundPx(r.top())), QPoint(ceilPx(r.right()) - 1, roundPx(r.bottom()) - 1));
-}
-// The same for a span, straight from its floats: a frame snaps a hundred
-// thousand of them, and a call with a QRectF made for it showed in profiles.
-[[gnu::always_inline]] inline QRect snap(const SpanRect &r)
-{
-    return QRect(QPoint(floorPx(r.left()), roundPx(r.top())), QPoint(ceilPx(r.right()) - 1, roundPx(r.bottom()) - 1));
-}
-
-// The state colours of one paint, looked up once rather than per rectangle.
-struct StateColours {
-    std::array<QRgb, std::size_t(trace::SpanState::Count)> rgb{};
-    StateColours()
-    {
-        for (std::size_t k = 0; k < rgb.size(); ++k)
-            rgb[k] = stateColor(trace::SpanState(k)).rgba();
-    }
-    QRgb operator()(trace::SpanState s) const { return rgb[std::min(std::size_t(s), rgb.size() - 1)]; }
-};
-
-// fill(rect, colour) for each pixel row of a rectangle with its corners cut.
-template<typename Fill>
-void fillChamfered(Fill &&fill, const QRect &r, QRgb c, int cut)
-{
-    if (r.width() <= 2 * cut + 1 || r.height() <= 2 * cut + 1) {
-        fill(r, c);
-        return;
-    }
-    fill(r.adjusted(cut, 0, -cut, 0), c);
-    for (int i = 0; i < cut; ++i) {
-        const int inset = cut - i;
-        fill(QRect(r.left() + i, r.top() + inset, 1, r.height() - 2 * inset), c);
-        fill(QRect(r.right() - i, r.top() + inset, 1, r.height() - 2 * inset), c);
-    }
-}
-
-// Every rectangle of the spans, in paint order: the one geometry both the
-// QPainter path and the span layer draw.
-template<typename Fill>
-void forEachSpanRect(const DrawSpan *first, const DrawSpan *last, Fill &&fill)
-{
-    static const StateColours stateColour;
-    for (const DrawSpan *it = first; it != last; ++it) {
-        const DrawSpan &s = *it;
-        const SpanRect &r = s.rect;
-        if (r.width() < 6.0 || s.folded()) {
-            // Pixel-snapped: adjacent folded runs tile without seams.
-            // The runner-up's band at the bottom; the major colour only
-            // above it, so no pixel is written twice.
-            const QRect snapped = snap(r);
-            const int h = std::min(minorBandHeight(s, snapped.height()), snapped.height());
-            if (h < snapped.height())
-                fill(snapped.adjusted(0, 0, 0, -h), stateColour(s.state));
-            if (h > 0)
-                fill(QRect(snapped.left(), snapped.bottom() + 1 - h, snapped.width(), h), stateColour(s.minorState));
-            continue;
-        }
-        // A one-pixel gap between wide neighbours keeps back-to-back spans
-        // of one state countable.
-        QRect snapped = snap(r);
-        snapped.setRight(std::max(snapped.left(), snapped.right() - 1));
-        fillChamfered(fill, snapped, stateColour(s.state), 1);
-    }
-}
+using spanrects::fillChamfered;
+using spanrects::snap;
 
 void drawArrowHead(QPainter &p, const QPointF &from, const QPointF &to, double size)
 {
@@ -363,7 +296,7 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
     // still in the cache for its spans and ticks; a list not in row order
     // (not made by buildDrawList) paints all lifetimes, then all spans,
     // then all ticks.
-    const auto rects = [&](int rowLo, int rowHi, auto &&fill) {
+    const auto rects = [&](int rowLo, int rowHi, auto &&fill, auto &&spans) {
         const auto rowsOf = [&](const auto &items) {
             if (!list.rowOrdered)
                 return std::pair(items.data(), items.data() + items.size());
@@ -389,7 +322,7 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
             const auto *spanEnd = span;
             while (spanEnd != spanHi && spanEnd->row <= row)
                 ++spanEnd;
-            forEachSpanRect(span, spanEnd, fill);
+            spans(span, spanEnd);
             span = spanEnd;
             for (; t != tickHi && t->row <= row; ++t) {
                 // A small downward triangle, row by row of pixels; a run is
@@ -408,6 +341,7 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
     if (m_style.directFills && m_rowRaster.begin(p, backdrop ? backdrop->whole : itemArea)) {
         const SpanRaster &raster = m_rowRaster;
         const QRect clip = raster.deviceClip();
+        const bool writeDirect = raster.translatesOnly() && spanrects::StateColours::instance().opaque;
         // Under a backdrop the painter's clip takes in the label column too:
         // the items stay inside the rows, as with the rows as the clip.
         const QRect itemClip = backdrop ? raster.deviceClipOf(itemArea & backdrop->rows) : clip;
@@ -438,10 +372,16 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
         const auto paintBand = [&](int top, int bottom) {
             const QRect items = QRect(clip.left(), top, clip.width(), bottom - top + 1) & itemClip;
             const auto fillItems = [&](const QRect &r, QRgb c) { raster.fill(r, c, items); };
+            const auto spanItems = [&](const DrawSpan *first, const DrawSpan *last) {
+                if (writeDirect)
+                    spanrects::writeSpans(raster, first, last, items);
+                else
+                    spanrects::forEachSpanRect(first, last, fillItems);
+            };
             const int rowLo = rowAt(top) - margin;
             const int rowHi = rowAt(bottom + 1) + 1 + margin;
             if (!backdrop) {
-                rects(rowLo, rowHi, fillItems);
+                rects(rowLo, rowHi, fillItems, spanItems);
                 return;
             }
             // Stretches of scanlines that stay in the cache while all their
@@ -457,7 +397,7 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
                 if (next <= bottom)
                     paintBackdrop(next, std::min(next + step, bottom + 1));
                 const int rowTo = next > bottom ? rowHi : std::max(rowFrom, rowAt(next));
-                rects(rowFrom, rowTo, fillItems);
+                rects(rowFrom, rowTo, fillItems, spanItems);
                 rowFrom = rowTo;
             }
         };
@@ -484,7 +424,8 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
         p.save();
         p.setClipRect(backdrop->rows, Qt::IntersectClip);
     }
-    rects(INT_MIN, INT_MAX, fill);
+    rects(INT_MIN, INT_MAX, fill,
+          [&](const DrawSpan *first, const DrawSpan *last) { spanrects::forEachSpanRect(first, last, fill); });
     if (backdrop)
         p.restore();
 }
