@@ -157,4 +157,49 @@ inline void writeSpans(const SpanRaster &raster, const DrawSpan *first, const Dr
     }
 }
 
+// A printed line's tick is a small downward triangle, row by row of
+// pixels; a run is the triangles of every pixel from its first tick to its
+// last. Rows k = 0..3 of a tick: [first - 3 + k, last + 3 - k] at y + k.
+struct TickRows {
+    int first = 0;
+    int last = 0;
+    int y = 0;
+    explicit TickRows(const DrawTick &t)
+        : first(roundPx(t.x)), last(std::max(first, roundPx(t.xEnd))), y(roundPx(t.top))
+    {
+    }
+    static constexpr int kRows = 4;
+};
+
+template<typename Fill>
+void forEachTickRect(const DrawTick *first, const DrawTick *last, QRgb colour, Fill &&fill)
+{
+    for (const DrawTick *t = first; t != last; ++t) {
+        const TickRows rows(*t);
+        for (int k = 0; k < TickRows::kRows; ++k)
+            fill(QRect(rows.first - 3 + k, rows.y + k, rows.last - rows.first + 7 - 2 * k, 1), colour);
+    }
+}
+
+// forEachTickRect's pixels through a raster that only translates, as
+// writeSpans: a zoomed-out frame of a chatty trace has tens of thousands
+// of tick runs. `colour` is opaque.
+inline void writeTicks(const SpanRaster &raster, const DrawTick *first, const DrawTick *last, const QRect &clip,
+                       QRgb colour)
+{
+    const QPoint offset = raster.offset();
+    for (const DrawTick *t = first; t != last; ++t) {
+        const TickRows rows(*t);
+        const int left = rows.first + offset.x();
+        const int right = rows.last + offset.x();
+        for (int k = 0; k < TickRows::kRows; ++k) {
+            const int y = rows.y + offset.y() + k;
+            const int x0 = std::max(left - 3 + k, clip.left());
+            const int x1 = std::min(right + 3 - k, clip.right());
+            if (y >= clip.top() && y <= clip.bottom() && x0 <= x1)
+                raster.fillDeviceLine(y, x0, x1, colour);
+        }
+    }
+}
+
 } // namespace cl::ui::spanrects

@@ -296,7 +296,7 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
     // still in the cache for its spans and ticks; a list not in row order
     // (not made by buildDrawList) paints all lifetimes, then all spans,
     // then all ticks.
-    const auto rects = [&](int rowLo, int rowHi, auto &&fill, auto &&spans) {
+    const auto rects = [&](int rowLo, int rowHi, auto &&fill, auto &&spans, auto &&ticks) {
         const auto rowsOf = [&](const auto &items) {
             if (!list.rowOrdered)
                 return std::pair(items.data(), items.data() + items.size());
@@ -324,15 +324,11 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
                 ++spanEnd;
             spans(span, spanEnd);
             span = spanEnd;
-            for (; t != tickHi && t->row <= row; ++t) {
-                // A small downward triangle, row by row of pixels; a run is
-                // the triangles of every pixel from its first tick to its last.
-                const int first = roundPx(t->x);
-                const int last = std::max(first, roundPx(t->xEnd));
-                const int y = roundPx(t->top);
-                for (int k = 0; k < 4; ++k)
-                    fill(QRect(first - 3 + k, y + k, last - first + 7 - 2 * k, 1), tick);
-            }
+            const auto *tickEnd = t;
+            while (tickEnd != tickHi && tickEnd->row <= row)
+                ++tickEnd;
+            ticks(t, tickEnd);
+            t = tickEnd;
         }
     };
     // The area only bounds the work: spans reach a few pixels past the plot
@@ -378,10 +374,16 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
                 else
                     spanrects::forEachSpanRect(first, last, fillItems);
             };
+            const auto tickItems = [&](const DrawTick *first, const DrawTick *last) {
+                if (writeDirect && qAlpha(tick) == 255)
+                    spanrects::writeTicks(raster, first, last, items, tick);
+                else
+                    spanrects::forEachTickRect(first, last, tick, fillItems);
+            };
             const int rowLo = rowAt(top) - margin;
             const int rowHi = rowAt(bottom + 1) + 1 + margin;
             if (!backdrop) {
-                rects(rowLo, rowHi, fillItems, spanItems);
+                rects(rowLo, rowHi, fillItems, spanItems, tickItems);
                 return;
             }
             // Stretches of scanlines that stay in the cache while all their
@@ -397,7 +399,7 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
                 if (next <= bottom)
                     paintBackdrop(next, std::min(next + step, bottom + 1));
                 const int rowTo = next > bottom ? rowHi : std::max(rowFrom, rowAt(next));
-                rects(rowFrom, rowTo, fillItems, spanItems);
+                rects(rowFrom, rowTo, fillItems, spanItems, tickItems);
                 rowFrom = rowTo;
             }
         };
@@ -424,8 +426,10 @@ void TimelinePainter::paintRowItems(QPainter &p, const DrawList &list, const Bac
         p.save();
         p.setClipRect(backdrop->rows, Qt::IntersectClip);
     }
-    rects(INT_MIN, INT_MAX, fill,
-          [&](const DrawSpan *first, const DrawSpan *last) { spanrects::forEachSpanRect(first, last, fill); });
+    rects(
+        INT_MIN, INT_MAX, fill,
+        [&](const DrawSpan *first, const DrawSpan *last) { spanrects::forEachSpanRect(first, last, fill); },
+        [&](const DrawTick *first, const DrawTick *last) { spanrects::forEachTickRect(first, last, tick, fill); });
     if (backdrop)
         p.restore();
 }
