@@ -37,33 +37,57 @@ Scene &scene(int rowHeight)
     return *s;
 }
 
-// The whole frame (bands, grid, labels, spans, ticks, arrows) at 1/zoom of the run.
-// format -1: a QPixmap, which the painter reaches through a layer.
-// threads: for building the rows and for writing their pixels (0: as the
-// frame's size decides).
-// under: the colour the image holds before the frame is painted.
-QImage paint(const Scene &s, std::uint64_t zoom, int format, qreal dpr, bool directFills, bool merge, int threads = 1,
-             QColor under = Qt::white)
+// The same rows but for a second thread in the third process: its row
+// becomes a header, with the two threads under it.
+Scene &threadedScene(int rowHeight)
 {
-    constexpr int kWidth = 640;
-    constexpr int kHeight = 360;
-    constexpr int kAxis = 24;
+    static std::map<int, std::unique_ptr<Scene>> scenes;
+    auto &s = scenes[rowHeight];
+    if (!s) {
+        s = std::make_unique<Scene>();
+        constexpr std::uint64_t kT0 = 1'000'000'000'000ull;
+        tests::fillSyntheticTrace(s->store, {.spans = 60'000, .rows = 24, .t0 = kT0, .printEvery = 40});
+        using trace::EventKind;
+        s->store.addEvents({tests::ev(EventKind::WorkerStart, 10002, 10777, kT0),
+                            tests::ev(EventKind::SpanBegin, 10002, 10777, kT0 + 1000, std::uint8_t(trace::SpanState::Running)),
+                            tests::ev(EventKind::SpanEnd, 10002, 10777, kT0 + 900'000'000, std::uint8_t(trace::SpanState::Running))});
+        ui::TimelineLayoutOptions options;
+        options.rowHeight = rowHeight;
+        options.labelWidth = 120;
+        s->layout = ui::TimelineLayout::build(s->store, options);
+    }
+    return *s;
+}
+
+ui::TimelinePainter framePainter(bool directFills, int threads)
+{
     QFont font;
     font.setPixelSize(11);
     ui::TimelineStyle style = ui::defaultTimelineStyle(font);
     style.directFills = directFills;
     style.threads = threads;
-    const ui::TimelinePainter painter(style);
+    return ui::TimelinePainter(style);
+}
+
+// One frame through a given painter, which keeps what it may between
+// frames (the label column). scroll: rows scrolled off the top.
+QImage paintWith(const ui::TimelinePainter &painter, const Scene &s, const ui::TimelineLayout &layout,
+                 std::uint64_t zoom, int format, qreal dpr, bool merge, int threads, QColor under, int scroll = 0)
+{
+    constexpr int kWidth = 640;
+    constexpr int kHeight = 360;
+    constexpr int kAxis = 24;
     const std::uint64_t whole = s.store.endTime() - s.store.beginTime();
     const std::uint64_t span = whole / zoom;
     const std::uint64_t begin = s.store.beginTime() + (whole - span) / 3;
     const ui::TimeAxis axis(begin, begin + span, kWidth - 120 - 8, 120);
     ui::DrawListOptions options;
-    options.yOrigin = kAxis;
-    options.lastRow = (kHeight - kAxis) / s.layout.rowHeight() + 1;
+    options.firstRow = scroll;
+    options.yOrigin = kAxis - scroll * layout.rowHeight();
+    options.lastRow = scroll + (kHeight - kAxis) / layout.rowHeight() + 1;
     options.mergeRuns = merge;
     options.threads = threads;
-    const ui::DrawList list = ui::buildDrawList(s.store, s.layout, axis, options);
+    const ui::DrawList list = ui::buildDrawList(s.store, layout, axis, options);
     ui::TimelineFrame frame;
     frame.axisRect = QRectF(120, 0, axis.width(), kAxis);
     frame.labelRect = QRectF(0, kAxis, 120, kHeight - kAxis);
@@ -76,7 +100,7 @@ QImage paint(const Scene &s, std::uint64_t zoom, int format, qreal dpr, bool dir
         pixmap.setDevicePixelRatio(dpr);
         pixmap.fill(under);
         QPainter p(&pixmap);
-        painter.paintFrame(p, s.layout, list, axis, frame);
+        painter.paintFrame(p, layout, list, axis, frame);
         p.end();
         return pixmap.toImage();
     }
@@ -84,8 +108,20 @@ QImage paint(const Scene &s, std::uint64_t zoom, int format, qreal dpr, bool dir
     image.setDevicePixelRatio(dpr);
     image.fill(under);
     QPainter p(&image);
-    painter.paintFrame(p, s.layout, list, axis, frame);
+    painter.paintFrame(p, layout, list, axis, frame);
     return image;
+}
+
+// The whole frame (bands, grid, labels, spans, ticks, arrows) at 1/zoom of
+// the run, by a painter of its own.
+// format -1: a QPixmap, which the painter reaches through a layer.
+// threads: for building the rows and for writing their pixels (0: as the
+// frame's size decides).
+// under: the colour the image holds before the frame is painted.
+QImage paint(const Scene &s, std::uint64_t zoom, int format, qreal dpr, bool directFills, bool merge, int threads = 1,
+             QColor under = Qt::white)
+{
+    return paintWith(framePainter(directFills, threads), s, s.layout, zoom, format, dpr, merge, threads, under);
 }
 
 // The first differing pixel, for a readable failure.
@@ -114,6 +150,8 @@ private Q_SLOTS:
     void threadsPaintTheSamePixels();
     void frameCoversItsArea_data();
     void frameCoversItsArea();
+    void labelColumnKeptBetweenFrames_data();
+    void labelColumnKeptBetweenFrames();
     void tickRunsAreTheirTriangles_data();
     void tickRunsAreTheirTriangles();
 };
@@ -236,6 +274,48 @@ void TstSpanRaster::frameCoversItsArea()
     QVERIFY(checked > 200000);
     // Outside the frame the image is the caller's.
     QCOMPARE(overMagenta.pixel(QPoint(2, 2)), QColor(Qt::magenta).rgb());
+}
+
+void TstSpanRaster::labelColumnKeptBetweenFrames_data()
+{
+    QTest::addColumn<int>("rowHeight");
+    QTest::addColumn<qreal>("dpr");
+    QTest::addColumn<QString>("change");
+    for (int rowHeight : {22, 5})
+        for (qreal dpr : {1.0, 2.0})
+            for (const char *change : {"pan and zoom", "scroll", "other rows", "pixmap"})
+                QTest::addRow("rows %dpx, dpr %g, %s", rowHeight, dpr, change)
+                    << rowHeight << dpr << QString::fromLatin1(change);
+}
+
+void TstSpanRaster::labelColumnKeptBetweenFrames()
+{
+    // A painter keeps its frame's label column and gives it back while the
+    // rows it names stay put: the next frame, painted over magenta so that
+    // a pixel it failed to give back shows, must be what a new painter
+    // paints. Then the first frame again, after the change. (Over magenta
+    // each time: the frame leaves the corners beside its axis alone.)
+    QFETCH(int, rowHeight);
+    QFETCH(qreal, dpr);
+    QFETCH(QString, change);
+    const Scene &s = scene(rowHeight);
+    const int format = int(QImage::Format_ARGB32_Premultiplied);
+    const ui::TimelinePainter kept = framePainter(true, 1);
+    const QImage first = paintWith(kept, s, s.layout, 1, format, dpr, true, 1, Qt::magenta);
+
+    const Scene &next = change == QLatin1String("other rows") ? threadedScene(rowHeight) : s;
+    const std::uint64_t zoom = change == QLatin1String("pan and zoom") ? 8 : 1;
+    const int scroll = change == QLatin1String("scroll") ? 2 : 0;
+    const int nextFormat = change == QLatin1String("pixmap") ? -1 : format;
+    QVERIFY(next.layout.row(3) == s.layout.row(3) || change == QLatin1String("other rows"));
+    QVERIFY(!(next.layout.row(3) == s.layout.row(3)) || change != QLatin1String("other rows"));
+    const QImage second = paintWith(kept, next, next.layout, zoom, nextFormat, dpr, true, 1, Qt::magenta, scroll);
+    const QImage fresh =
+        paintWith(framePainter(true, 1), next, next.layout, zoom, nextFormat, dpr, true, 1, Qt::magenta, scroll);
+    QCOMPARE(firstDifference(second, fresh), QString());
+
+    const QImage again = paintWith(kept, s, s.layout, 1, format, dpr, true, 1, Qt::magenta);
+    QCOMPARE(firstDifference(again, first), QString());
 }
 
 void TstSpanRaster::tickRunsAreTheirTriangles_data()

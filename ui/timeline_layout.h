@@ -33,6 +33,7 @@ struct TimelineRow {
     QString id;            // "PID 1234" / "TID 1235"
     bool collapsed = false; // a header whose thread rows are folded away
     int children = 0;       // a header's thread rows, shown or not
+    bool operator==(const TimelineRow &) const = default;
 };
 
 struct TimelineLayoutOptions {

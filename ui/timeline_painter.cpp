@@ -83,6 +83,9 @@ void TimelinePainter::paintFrame(QPainter &p, const TimelineLayout &layout, cons
                                  const TimeAxis &axis, const TimelineFrame &frame) const
 {
     const auto ticks = axisTicks(axis, frame.origin, tickSpacing());
+    // A clip from the caller could leave part of the column unpainted: not
+    // a column to keep.
+    const bool wholeColumn = !p.hasClipping();
     p.save();
     // Everything in a frame is axis-aligned rectangles and text but the
     // arrows and fold triangles, which ask for antialiasing themselves: with
@@ -92,7 +95,11 @@ void TimelinePainter::paintFrame(QPainter &p, const TimelineLayout &layout, cons
     p.fillRect(frame.axisRect.toAlignedRect(), m_style.background);
     paintRowsArea(p, layout, list, ticks, frame.labelRect.left(), frame.rowsRect, frame.store);
     p.setClipRect(frame.labelRect);
-    paintLabels(p, layout, list, frame.labelRect);
+    if (!wholeColumn || !m_labelColumn.restore(p, layout, list, frame.labelRect)) {
+        paintLabels(p, layout, list, frame.labelRect);
+        if (wholeColumn)
+            m_labelColumn.keep(p, layout, list, frame.labelRect);
+    }
     p.setClipping(false);
     p.fillRect(QRect(int(std::round(frame.labelRect.right())), int(frame.rowsRect.top()), 1,
                      int(std::ceil(frame.rowsRect.height()))),

@@ -1,6 +1,7 @@
 #pragma once
 // Paints a DrawList with QPainter. Shared by the interactive TimelineView and
 // the PNG exporter, so what users export is exactly what they saw.
+#include "ui/label_column_cache.h"
 #include "ui/span_raster.h"
 #include "ui/time_axis.h"
 #include "ui/timeline_draw_list.h"
@@ -158,6 +159,7 @@ private:
     QFont m_boldFont; // process headers
     mutable QHash<QString, QStaticText> m_textCache; // row names and span labels, laid out once
     mutable SpanRaster m_rowRaster; // lifetimes, spans and ticks of a raster frame
+    mutable LabelColumnCache m_labelColumn; // paintFrame()'s, while panning and zooming
 };
 
 } // namespace cl::ui
