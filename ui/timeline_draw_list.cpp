@@ -368,19 +368,25 @@ void addWorkerRow(DrawList &out, const trace::TraceStore &store, const TimeAxis 
     // the next one usually is, rather than halving the row's whole rest.
     const auto &prints = w.printTimes;
     const auto twoPixels = std::uint64_t(std::max(1.0, std::ceil(2.0 * axis.nsPerPixel())));
-    const std::size_t firstTick = out.ticks.size();
+    // A chatty trace zoomed out has a print every few pixels of every row:
+    // x from a multiplication, and the last run's end pixel kept at hand.
+    const double pxPerNs = 1.0 / axis.nsPerPixel();
+    const double tickTop = out.rowTop(row) + 1.0;
+    const double tickBottom = out.rowTop(row) + out.rowHeight - 1.0;
+    DrawTick *run = nullptr;
+    int runEndPx = 0;
     for (auto it = std::lower_bound(prints.begin(), prints.end(), viewBegin); it != prints.end() && *it <= viewEnd;) {
-        const double x = axis.xOf(*it);
-        if (out.ticks.size() > firstTick && roundPx(x) - roundPx(out.ticks.back().xEnd) <= 3) {
+        const double x = axis.left() + double(std::int64_t(*it - viewBegin)) * pxPerNs;
+        const int px = roundPx(x);
+        if (run && px - runEndPx <= 3) {
             // Close enough to the last to touch it: one run, one item.
-            DrawTick &run = out.ticks.back();
-            run.xEnd = x;
-            run.timeEnd = *it;
-            ++run.count;
+            run->xEnd = x;
+            run->timeEnd = *it;
+            ++run->count;
         } else {
-            out.ticks.push_back({x, out.rowTop(row) + 1.0, out.rowTop(row) + out.rowHeight - 1.0, row, worker, *it, x,
-                                 *it, 1});
+            run = &out.ticks.emplace_back(DrawTick{x, tickTop, tickBottom, row, worker, *it, x, *it, 1});
         }
+        runEndPx = px;
         const std::uint64_t next = *it + twoPixels;
         auto lo = it + 1;
         std::ptrdiff_t step = 1;
