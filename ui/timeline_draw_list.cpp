@@ -449,48 +449,106 @@ bool clipToBand(QPointF &a, QPointF &b, double lo, double hi, bool &headVisible)
 }
 
 void addFlows(DrawList &out, const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis,
-              std::uint32_t hiddenKinds)
+              const FlowIndex &index, std::uint32_t hiddenKinds)
 {
-    std::unordered_set<std::uint64_t> seen;
     const auto &flows = store.flows();
-    for (int i = 0; i < int(flows.size()); ++i) {
-        const trace::Flow &f = flows[std::size_t(i)];
+    // One arrow per 10 px column at most is kept below: a column index.
+    const auto columns = std::size_t(axis.width() / 10.0) + 2;
+    const auto columnOf = [&](double fromX) {
+        return std::min(columns, std::size_t(std::max(0.0, fromX - axis.left() + 2.0) / 10.0));
+    };
+    // A flow to draw: both ends on rows in view or around it, not hidden.
+    // Its rows, or false.
+    const auto drawable = [&](const trace::Flow &f, int &fromRow, int &toRow) {
         // A worker re-taking its own lock is no hand-over; its spans show it.
         if (f.fromWorker < 0 || f.toWorker < 0 || f.fromWorker == f.toWorker || f.outTime == 0 || f.inTime == 0)
-            continue;
+            return false;
         if (hiddenKinds & (1u << unsigned(f.kind)))
-            continue;
-        const int fromRow = layout.rowOfWorker(f.fromWorker);
-        const int toRow = layout.rowOfWorker(f.toWorker);
-        if (fromRow < 0 || toRow < 0 || std::max(fromRow, toRow) < out.firstRow || std::min(fromRow, toRow) >= out.lastRow)
-            continue;
-        if (std::max(f.outTime, f.inTime) < axis.begin() || std::min(f.outTime, f.inTime) > axis.end())
-            continue;
+            return false;
+        fromRow = layout.rowOfWorker(f.fromWorker);
+        toRow = layout.rowOfWorker(f.toWorker);
+        return fromRow >= 0 && toRow >= 0 && std::max(fromRow, toRow) >= out.firstRow &&
+               std::min(fromRow, toRow) < out.lastRow;
+    };
+    const auto arrow = [&](int i, int fromRow, int toRow, DrawFlow &d) {
+        const trace::Flow &f = flows[std::size_t(i)];
         QPointF from(axis.xOf(f.outTime), out.rowTop(fromRow) + out.rowHeight / 2.0);
         QPointF to(axis.xOf(f.inTime), out.rowTop(toRow) + out.rowHeight / 2.0);
+        bool headVisible = true;
+        if (!clipToBand(from, to, axis.left() - 2.0, axis.right() + 2.0, headVisible))
+            return false;
+        d = DrawFlow{from, to, i, f.objectId, f.kind, headVisible};
+        return true;
+    };
+
+    // The flows that reach into the view, from the index: [first, stop) by
+    // start, less those ending before the view.
+    const std::uint64_t viewBegin = axis.begin();
+    const std::uint64_t viewEnd = axis.end();
+    const std::size_t stop =
+        viewEnd == ~std::uint64_t(0) ? index.size() : index.firstStartingFrom(viewEnd + 1);
+    const std::size_t first = index.nextReaching(0, viewBegin);
+    if (first < stop && stop - first > 16 * columns) {
+        // Many more than the columns can show (a long trace of hand-overs,
+        // zoomed out): per column, the first drawable flow leaving in it,
+        // from a search by time, so the cost follows the columns.
+        constexpr std::size_t kTriesPerColumn = 64;
+        for (std::size_t c = 0; c < columns; ++c) {
+            const std::uint64_t t0 = axis.timeAt(axis.left() - 2.0 + 10.0 * double(c));
+            const std::uint64_t t1 = axis.timeAt(axis.left() - 2.0 + 10.0 * double(c + 1));
+            std::size_t pos = std::max(first, index.firstStartingFrom(t0));
+            for (std::size_t tries = 0; pos < stop && index.startAt(pos) < t1 && tries < kTriesPerColumn;
+                 ++pos, ++tries) {
+                ++out.flowsVisited;
+                const int i = int(index.flowAt(pos));
+                int fromRow = 0;
+                int toRow = 0;
+                if (!drawable(flows[std::size_t(i)], fromRow, toRow) ||
+                    columnOf(axis.xOf(flows[std::size_t(i)].outTime)) != c)
+                    continue;
+                DrawFlow d;
+                if (arrow(i, fromRow, toRow, d)) {
+                    out.flows.push_back(d);
+                    break;
+                }
+            }
+        }
+        return;
+    }
+
+    // In store order, as they happened to be recorded: which of two arrows
+    // on the same pixels is kept does not depend on the index.
+    std::vector<std::uint32_t> inView;
+    for (std::size_t pos = first; pos < stop; pos = index.nextReaching(pos + 1, viewBegin))
+        inView.push_back(index.flowAt(pos));
+    std::sort(inView.begin(), inView.end());
+    out.flowsVisited += inView.size();
+    std::unordered_set<std::uint64_t> seen;
+    for (const std::uint32_t k : inView) {
+        const int i = int(k);
+        int fromRow = 0;
+        int toRow = 0;
+        if (!drawable(flows[k], fromRow, toRow))
+            continue;
         // Zoomed out, thousands of hand-overs between the same two rows land
         // on the same pixels and turn into a black smear; one arrow per pair
         // of rows every few pixels still shows who hands over to whom.
-        const auto bucket = std::uint64_t(std::max(0.0, from.x() - axis.left() + 8.0) / 6.0);
+        const double fromX = axis.xOf(flows[k].outTime);
+        const auto bucket = std::uint64_t(std::max(0.0, fromX - axis.left() + 8.0) / 6.0);
         const std::uint64_t key = (std::uint64_t(std::uint32_t(fromRow)) << 44) ^
                                   (std::uint64_t(std::uint32_t(toRow)) << 24) ^ (bucket & 0xffffff);
         if (!seen.insert(key).second)
             continue;
-        bool headVisible = true;
-        if (!clipToBand(from, to, axis.left() - 2.0, axis.right() + 2.0, headVisible))
-            continue;
-        out.flows.push_back(DrawFlow{from, to, i, f.objectId, f.kind, headVisible});
+        DrawFlow d;
+        if (arrow(i, fromRow, toRow, d))
+            out.flows.push_back(d);
     }
     // Heavy contention still leaves a thicket; past one arrow per 10 px keep
     // one per 10 px column, which says "hand-overs happen here" legibly.
-    const auto columns = std::size_t(axis.width() / 10.0) + 2;
     if (out.flows.size() <= columns)
         return;
     std::vector<char> taken(columns + 1, 0);
-    std::erase_if(out.flows, [&](const DrawFlow &f) {
-        const auto c = std::min(columns, std::size_t(std::max(0.0, f.from.x() - axis.left() + 2.0) / 10.0));
-        return std::exchange(taken[c], char(1)) != 0;
-    });
+    std::erase_if(out.flows, [&](const DrawFlow &f) { return std::exchange(taken[columnOf(f.from.x())], char(1)) != 0; });
 }
 } // namespace
 
@@ -602,7 +660,7 @@ DrawList buildDrawList(const trace::TraceStore &store, const TimelineLayout &lay
         }
     }
     if (options.flows)
-        addFlows(out, store, layout, axis, options.hiddenFlowKinds);
+        addFlows(out, store, layout, axis, index->flows(), options.hiddenFlowKinds);
     return out;
 }
 

@@ -147,6 +147,7 @@ struct DrawList {
     QRectF plot;                    // x: axis left..right; y: the visible rows
     std::size_t spansVisited = 0;   // work done, so tests can prove the culling
     std::size_t bucketsVisited = 0; // level-of-detail buckets read instead of spans
+    std::size_t flowsVisited = 0;   // hand-overs looked at
     int lodRows = 0;                // rows drawn from buckets
     // Each vector is in row order, as buildDrawList makes them: the items
     // near a band of scanlines are then a binary search away, and a painter

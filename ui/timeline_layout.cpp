@@ -226,10 +226,13 @@ void TimelineIndex::update(const trace::TraceStore &store)
 {
     if (&store == m_store && store.revision() == m_revision)
         return;
-    if (&store != m_store)
+    if (&store != m_store) {
         m_entries.clear();
+        m_flows.clear();
+    }
     m_store = &store;
     m_revision = store.revision();
+    m_flows.update(store.flows());
     const auto &workers = store.workers();
     m_entries.resize(workers.size());
     for (std::size_t i = 0; i < workers.size(); ++i) {

@@ -4,6 +4,7 @@
 // follow store.processes(): a process with one traced thread is one row; a
 // process with more gets a header row, then one row per thread, main first.
 #include "core/trace/trace_store.h"
+#include "ui/flow_index.h"
 
 #include <QCoreApplication>
 #include <QPointF>
@@ -89,6 +90,8 @@ public:
     // Bit (1 << SpanState) for each state among the closed spans, so the
     // legend can list what the trace has without walking every span again.
     std::uint32_t closedSpanStates() const;
+    // The store's complete hand-overs by time.
+    const FlowIndex &flows() const { return m_flows; }
     void clear();
 
 private:
@@ -101,6 +104,7 @@ private:
     void rebuild(Entry &e, const std::vector<trace::Span> &spans, std::size_t from);
 
     std::vector<Entry> m_entries;
+    FlowIndex m_flows;
     const trace::TraceStore *m_store = nullptr;
     std::uint64_t m_revision = ~std::uint64_t(0);
 };
