@@ -10,12 +10,15 @@
 // list and paints the whole frame (bands, grid, axis, labels, spans, ticks,
 // arrows) into a QImage, as TimelineView does after a pan or zoom.
 //
+// BM_TimelineFlows/M/Z: hand-overs only, found through their index (below).
+//
 // BM_LiveEventToPixel: worker threads record 100,000 span events/s into the
 // shared-memory rings, the collector drains them on its thread, and the GUI
 // side pulls a batch every 30 ms as RunSession does, ingests it, refreshes a
 // real TimelineView (following live, fitted) and renders it. The latency of
 // an event is when the frame that first showed it was done, minus its time.
 #include "../synthetic_trace.h"
+#include "../trace_builder.h"
 #include "core/record/clock.h"
 #include "core/record/collector.h"
 #include "core/record/shared_arena.h"
@@ -282,5 +285,67 @@ BENCHMARK(BM_LiveEventToPixel)
     ->Iterations(1)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond);
+
+// BM_TimelineFlows/M/Z: the draw list of a trace of M million hand-overs
+// between 200 workers (random pairs, random times over 10 s, a few long),
+// 1/Z of the run in view, 200 rows. The flows are found through the index
+// by time; zoomed out over far more flows than columns, per column.
+void BM_TimelineFlows(benchmark::State &state)
+{
+    app();
+    const auto flows = std::uint64_t(state.range(0)) * 1'000'000;
+    const auto zoom = std::uint64_t(state.range(1));
+    static std::map<std::uint64_t, std::unique_ptr<trace::TraceStore>> stores;
+    auto &slot = stores[flows];
+    if (!slot) {
+        slot = std::make_unique<trace::TraceStore>();
+        slot->setItemLimit(flows * 2 + 1'000'000);
+        constexpr std::uint64_t kT0 = 1'000'000'000'000ull;
+        constexpr std::uint64_t kRun = 10'000'000'000ull;
+        tests::Lcg rnd(7);
+        std::vector<trace::Event> events;
+        for (int w = 0; w < 200; ++w)
+            events.push_back(tests::ev(trace::EventKind::WorkerStart, 100 + w, 100 + w, kT0));
+        for (std::uint64_t i = 0; i < flows; ++i) {
+            // Lcg::below draws 32 bits: microseconds, then nanoseconds.
+            const std::uint64_t t = kT0 + 1 + rnd.below(kRun / 1000) * 1000 + rnd.below(1000);
+            const std::uint64_t gap = rnd.below(64) == 0 ? rnd.below(kRun / 10) : rnd.below(kRun / 100'000);
+            const int from = int(rnd.below(200));
+            const int to = int(rnd.below(200));
+            const auto id = std::uint32_t(1000 + i);
+            events.push_back(tests::ev(trace::EventKind::FlowOut, 100 + from, 100 + from, t, 1, id, 7));
+            events.push_back(tests::ev(trace::EventKind::FlowIn, 100 + to, 100 + to, t + gap, 1, id, 7));
+        }
+        slot->addEvents(std::move(events));
+    }
+    const trace::TraceStore &store = *slot;
+    ui::TimelineLayoutOptions layoutOptions;
+    layoutOptions.rowHeight = 5;
+    const auto layout = ui::TimelineLayout::build(store, layoutOptions);
+    ui::TimelineIndex index;
+    const auto warm = std::chrono::steady_clock::now();
+    index.update(store);
+    state.counters["index_ms"] = msSince(warm);
+    const std::uint64_t whole = store.endTime() - store.beginTime();
+    const std::uint64_t span = whole / zoom;
+    const std::uint64_t begin = store.beginTime() + (whole - span) / 2;
+    const ui::TimeAxis axis(begin, begin + span, 1730, 180);
+    ui::DrawList list;
+    int step = 0;
+    for (auto _ : state) {
+        ui::TimeAxis moved = axis;
+        moved.pan((step++ % 2) ? 1.0 : -1.0);
+        list = ui::buildDrawList(store, layout, moved, {}, &index, std::move(list));
+        benchmark::DoNotOptimize(list.flows.data());
+    }
+    state.counters["arrows"] = double(list.flows.size());
+
+    state.counters["flows_read"] = double(list.flowsVisited);
+}
+BENCHMARK(BM_TimelineFlows)
+    ->ArgsProduct({{1}, {1, 64, 4096}})
+    ->ArgNames({"Mflows", "zoom"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 } // namespace
