@@ -84,7 +84,9 @@ ManagerStatus ManagerConnection::call(record::Writer &w, ManagerOp op, std::uint
     req.handle = handle;
     req.flowId = m_arena->newFlowId();
     req.value = value;
-    std::memcpy(req.key, key.data(), std::min(key.size(), sizeof req.key - 1));
+    // An empty key may have no data pointer at all, which memcpy must not get.
+    if (!key.empty())
+        std::memcpy(req.key, key.data(), std::min(key.size(), sizeof req.key - 1));
     const SpanState waitState = op == ManagerOp::LockAcquire ? SpanState::LockWait : SpanState::Sleep;
     w.flowOut(req.flowId, object);
     w.spanBegin(waitState, object);
