@@ -282,9 +282,19 @@ struct RowPlan {
     std::size_t endInView = 0;
 };
 
+// Rows with more spans in view than this are drawn from a level of detail.
+std::size_t lodThreshold(const TimeAxis &axis, const DrawListOptions &options)
+{
+    return options.lodSpans > 0 ? options.lodSpans : std::size_t(std::max(64.0, axis.width() / options.foldPx));
+}
+
 // Where a row's spans in view are: a search in the worker's spans, which
-// may be megabytes, so rows are located on several threads.
-RowPlan locateRow(const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis, int row)
+// may be megabytes, so rows are located on several threads. A row drawn
+// from a level of detail also looks its level up here when it is ready:
+// the lookup misses the cache and the TLB as the searches do (a frame's
+// pixels have just been through the cache), about 6 us a row on one thread.
+RowPlan locateRow(const trace::TraceStore &store, const TimelineLayout &layout, const TimeAxis &axis,
+                  const DrawListOptions &options, int row)
 {
     RowPlan plan{.row = row};
     const int worker = layout.row(row).worker;
@@ -294,6 +304,8 @@ RowPlan locateRow(const trace::TraceStore &store, const TimelineLayout &layout, 
     plan.firstInView = first;
     plan.endInView = end;
     plan.cost += end - first;
+    if (options.lod && end - first > lodThreshold(axis, options))
+        plan.lod = store.currentSpanLevel(worker, trace::SpanLod::shiftFor(options.foldPx * axis.nsPerPixel()));
     return plan;
 }
 
@@ -305,11 +317,11 @@ void chooseLevel(const trace::TraceStore &store, const TimelineLayout &layout, c
     const int worker = layout.row(plan.row).worker;
     if (!options.lod || worker < 0 || std::size_t(worker) >= store.workers().size())
         return;
-    const std::size_t lodSpans =
-        options.lodSpans > 0 ? options.lodSpans : std::size_t(std::max(64.0, axis.width() / options.foldPx));
-    if (plan.endInView - plan.firstInView > lodSpans) {
-        const unsigned shift = trace::SpanLod::shiftFor(options.foldPx * axis.nsPerPixel());
-        plan.lod = &store.spanLevel(worker, shift);
+    if (plan.endInView - plan.firstInView > lodThreshold(axis, options)) {
+        if (!plan.lod) {
+            const unsigned shift = trace::SpanLod::shiftFor(options.foldPx * axis.nsPerPixel());
+            plan.lod = &store.spanLevel(worker, shift);
+        }
         plan.cost = 1 + std::size_t(axis.width() / options.foldPx) * 2;
     }
 }
@@ -582,7 +594,7 @@ DrawList buildDrawList(const trace::TraceStore &store, const TimelineLayout &lay
     std::vector<RowPlan> plans(std::size_t(out.lastRow - out.firstRow));
     const auto locate = [&](std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k)
-            plans[k] = locateRow(store, layout, axis, out.firstRow + int(k));
+            plans[k] = locateRow(store, layout, axis, options, out.firstRow + int(k));
     };
     // Many rows of big workers: their searches miss the cache all the way
     // down, a measurable part of a frame on one thread.

@@ -272,6 +272,18 @@ const SpanLevel &SpanLod::level(unsigned shift, const std::vector<Span> &spans)
     return it->second;
 }
 
+const SpanLevel *SpanLod::current(unsigned shift, std::size_t spanCount) const
+{
+    if (m_count != spanCount)
+        return nullptr;
+    const auto it = m_levels.find(std::clamp(shift, kMinShift, kMaxShift));
+    if (it == m_levels.end())
+        return nullptr;
+    const SpanLevel &level = it->second;
+    const bool summarised = level.staleFrom == level.buckets.size() && level.summaries.size() == level.buckets.size();
+    return summarised ? &level : nullptr;
+}
+
 void SpanLod::summarize(SpanLevel &level)
 {
     // Only what changed since the last frame: a live run adds to the last

@@ -97,6 +97,10 @@ public:
     // sorted span vector). Spans added through add() are already counted;
     // spans that arrived some other way (a size mismatch) rebuild.
     const SpanLevel &level(unsigned shift, const std::vector<Span> &spans);
+    // The level level() would return without changing anything (built, up
+    // to date with `spanCount` spans and summarised), or null. Only reads,
+    // so several threads may ask at once while nothing adds spans.
+    const SpanLevel *current(unsigned shift, std::size_t spanCount) const;
     // A span the store has just kept.
     void add(const Span &span);
     void clear();

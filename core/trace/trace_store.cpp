@@ -353,6 +353,14 @@ const SpanLevel &TraceStore::spanLevel(int worker, unsigned shift) const
     return m_spanLods[i].level(shift, m_workers[i].spans);
 }
 
+const SpanLevel *TraceStore::currentSpanLevel(int worker, unsigned shift) const
+{
+    const auto i = std::size_t(worker);
+    if (worker < 0 || i >= m_spanLods.size() || i >= m_workers.size())
+        return nullptr;
+    return m_spanLods[i].current(shift, m_workers[i].spans.size());
+}
+
 const CounterLevel &TraceStore::counterLevel(std::size_t counter, unsigned shift) const
 {
     if (m_counterLods.size() <= counter)

@@ -161,6 +161,9 @@ public:
     // and kept up to date by every later ingest. Not thread-safe, like the
     // rest of the store: the thread that ingests is the one that reads.
     const SpanLevel &spanLevel(int worker, unsigned shift) const;
+    // spanLevel()'s answer when it is ready without any work, else null;
+    // callable from several threads at once while the store is not changed.
+    const SpanLevel *currentSpanLevel(int worker, unsigned shift) const;
     const CounterLevel &counterLevel(std::size_t counter, unsigned shift) const;
 
     // Free-form description of the run (scenario, parameters, verdict...).
