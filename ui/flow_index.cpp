@@ -1,4 +1,5 @@
 #include "ui/flow_index.h"
+#include "core/trace/block_reach.h"
 
 #include <algorithm>
 #include <iterator>
@@ -101,22 +102,8 @@ std::size_t FlowIndex::firstStartingFrom(std::uint64_t t) const
 
 std::size_t FlowIndex::nextReaching(std::size_t pos, std::uint64_t t) const
 {
-    const std::size_t n = m_order.size();
-    // Finish the current block flow by flow, then skip whole blocks that
-    // end before t.
-    for (; pos < n && pos % kBlock != 0; ++pos)
-        if (m_end[pos] >= t)
-            return pos;
-    if (pos >= n)
-        return n;
-    for (std::size_t b = pos / kBlock; b < m_blockEnd.size(); ++b) {
-        if (m_blockEnd[b] < t)
-            continue;
-        for (std::size_t k = b * kBlock; k < std::min(n, (b + 1) * kBlock); ++k)
-            if (m_end[k] >= t)
-                return k;
-    }
-    return n;
+    return trace::nextReachingInBlocks<kBlock>(pos, m_order.size(), m_blockEnd, t,
+                                               [this](std::size_t k) { return m_end[k]; });
 }
 
 } // namespace cl::ui

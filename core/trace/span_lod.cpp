@@ -1,4 +1,5 @@
 #include "core/trace/span_lod.h"
+#include "core/trace/block_reach.h"
 #include "core/trace/trace_store.h"
 
 #include <algorithm>
@@ -138,22 +139,8 @@ std::size_t SpanLevel::firstBucket(std::uint64_t index) const
 
 std::size_t SpanLevel::nextWideReaching(std::size_t i, std::uint64_t t) const
 {
-    const std::size_t n = wide.size();
-    // Finish the current block span by span, then skip whole blocks that
-    // end before t.
-    for (; i < n && i % kWideBlock != 0; ++i)
-        if (wide[i].end >= t)
-            return i;
-    if (i >= n)
-        return n;
-    for (std::size_t b = i / kWideBlock; b < wideReach.size(); ++b) {
-        if (wideReach[b] < t)
-            continue;
-        for (i = b * kWideBlock; i < std::min(n, (b + 1) * kWideBlock); ++i)
-            if (wide[i].end >= t)
-                return i;
-    }
-    return n;
+    return nextReachingInBlocks<kWideBlock>(i, wide.size(), wideReach, t,
+                                            [this](std::size_t k) { return wide[k].end; });
 }
 
 unsigned SpanLod::shiftFor(double ns)
